@@ -25,6 +25,13 @@ Snake = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 
 
+def _known(features: tuple[str, ...]) -> tuple[str, ...]:
+    unknown = sorted(set(features) - FEATURE_IDS)
+    if unknown:
+        raise ValueError(f"unknown FEATURES ids {unknown}")
+    return features
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -51,6 +58,12 @@ class Fact(_Strict):
     value: str | int | bool | tuple[str, ...]
     quote: Text
     section: Text
+    features: tuple[str, ...] = ()
+
+    @field_validator("features")
+    @classmethod
+    def _known_features(cls, features: tuple[str, ...]) -> tuple[str, ...]:
+        return _known(features)
 
 
 # Known keys and the type their value must have; other snake_case keys are allowed.
@@ -81,10 +94,7 @@ class Rule(_Strict):
     @field_validator("features")
     @classmethod
     def _known_features(cls, features: tuple[str, ...]) -> tuple[str, ...]:
-        unknown = sorted(set(features) - FEATURE_IDS)
-        if unknown:
-            raise ValueError(f"unknown FEATURES ids {unknown}")
-        return features
+        return _known(features)
 
 
 class Pack(_Strict):

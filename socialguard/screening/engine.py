@@ -81,7 +81,7 @@ def _run(bound: _BoundRule, item: ContentItem, context: Context) -> Sequence[Fin
         return bound.recognizer.analyze(
             item, context, bound.params, context.states.get(bound.rule.check)
         )
-    except Exception as error:  # noqa: BLE001 - any failure must hold the item, not crash
+    except Exception as error:
         return CheckFailed(bound.rule.check, f"{type(error).__name__}: {error}")
 
 

@@ -10,7 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from socialguard.screening.base import (
-    Citation, ContentItem, Finding, Kind, MediaItem, Outcome, Policy, RuleSpec,
+    Citation,
+    ContentItem,
+    Finding,
+    Kind,
+    MediaItem,
+    Outcome,
+    Policy,
+    RuleSpec,
 )
 from socialguard.screening.engine import build_context, screen
 from socialguard.screening.roster import Registry

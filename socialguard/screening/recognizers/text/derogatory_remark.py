@@ -1,0 +1,26 @@
+"""Placeholder for the `derogatory_remark` check (docs/checks.md): not yet written.
+
+Until it is, it raises, so every item in its scope is HELD for a person, never passed.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from socialguard.screening.base import BaseRecognizer, ContentItem, Finding
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    targets: tuple[Literal['school', 'staff', 'pupils', 'parents', 'suppliers', 'colleagues'], ...] = ('school', 'staff', 'pupils', 'parents', 'suppliers', 'colleagues')
+
+
+class DerogatoryRemark(BaseRecognizer):
+    name: ClassVar[str] = "derogatory_remark"
+    Params: ClassVar[type[BaseModel]] = Params
+
+    def analyze(self, item: ContentItem, context: Any, params: Any, state: Any) -> list[Finding]:
+        raise NotImplementedError("the derogatory_remark check is not written yet")

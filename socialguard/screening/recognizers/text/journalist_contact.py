@@ -1,0 +1,17 @@
+"""Placeholder for the `journalist_contact` check (docs/checks.md): not yet written.
+
+Until it is, it raises, so every item in its scope is HELD for a person, never passed.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from socialguard.screening.base import BaseRecognizer, ContentItem, Finding
+
+
+class JournalistContact(BaseRecognizer):
+    name: ClassVar[str] = "journalist_contact"
+
+    def analyze(self, item: ContentItem, context: Any, params: Any, state: Any) -> list[Finding]:
+        raise NotImplementedError("the journalist_contact check is not written yet")

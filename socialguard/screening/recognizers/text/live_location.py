@@ -1,0 +1,17 @@
+"""Placeholder for the `live_location` check (docs/checks.md): not yet written.
+
+Until it is, it raises, so every item in its scope is HELD for a person, never passed.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from socialguard.screening.base import BaseRecognizer, ContentItem, Finding
+
+
+class LiveLocation(BaseRecognizer):
+    name: ClassVar[str] = "live_location"
+
+    def analyze(self, item: ContentItem, context: Any, params: Any, state: Any) -> list[Finding]:
+        raise NotImplementedError("the live_location check is not written yet")
