@@ -9,9 +9,9 @@ A check that raises holds the item (decision.py): the engine never lets an error
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel
 
@@ -21,6 +21,7 @@ from socialguard.screening.registry import recognizer
 from socialguard.screening.roster import Registry
 
 _ParamsKey = tuple[str, str]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,13 @@ class Context:
     registry: Registry
     states: dict[str, Any] = field(default_factory=dict)
     _rules_by_kind: dict[Kind, tuple[_BoundRule, ...]] = field(default_factory=dict)
+    _shared: dict[str, Any] = field(default_factory=dict)
+
+    def shared(self, key: str, build: Callable[[], T]) -> T:
+        """Something several checks prepare from the registry (a name index), built once."""
+        if key not in self._shared:
+            self._shared[key] = build()
+        return cast(T, self._shared[key])
 
     def rules_for(self, kind: Kind) -> tuple[_BoundRule, ...]:
         return self._rules_by_kind.get(kind, ())

@@ -1,7 +1,4 @@
-"""Placeholder for the `author_missing` check (docs/checks.md): not yet written.
-
-Until it is, it raises, so every item in its scope is HELD for a person, never passed.
-"""
+"""`author_missing`: the item has no named author (C13: no anonymous posts)."""
 
 from __future__ import annotations
 
@@ -14,4 +11,7 @@ class AuthorMissing(BaseRecognizer):
     name: ClassVar[str] = "author_missing"
 
     def analyze(self, item: ContentItem, context: Any, params: Any, state: Any) -> list[Finding]:
-        raise NotImplementedError("the author_missing check is not written yet")
+        if item.author and item.author.strip():
+            return []
+        return [Finding(check=self.name, text="",
+                        explanation="No author is recorded: every post must say who wrote it.")]

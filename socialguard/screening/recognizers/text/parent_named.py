@@ -1,26 +1,36 @@
-"""Placeholder for the `parent_named` check (docs/checks.md): not yet written.
-
-Until it is, it raises, so every item in its scope is HELD for a person, never passed.
-"""
+"""`parent_named`: a parent or carer on the roster is named, for packs that forbid it."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
 from socialguard.screening.base import BaseRecognizer, ContentItem, Finding
+from socialguard.screening.engine import Context
+from socialguard.screening.recognizers.people import FORMS, NameForms, guardian_index, redact
 
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    names: Literal['full', 'any'] = 'full'
+    names: NameForms = "full"
 
 
 class ParentNamed(BaseRecognizer):
     name: ClassVar[str] = "parent_named"
     Params: ClassVar[type[BaseModel]] = Params
 
-    def analyze(self, item: ContentItem, context: Any, params: Any, state: Any) -> list[Finding]:
-        raise NotImplementedError("the parent_named check is not written yet")
+    def prepare(self, context: Context) -> Any:
+        return guardian_index(context)
+
+    def analyze(self, item: ContentItem, context: Context, params: Any, state: Any) -> list[Finding]:
+        return [
+            Finding(
+                check=self.name, text=match.text, span=match.span, score=match.score,
+                explanation=f"Names a parent or carer ({match.people[0].display}).",
+                data={"guardians": [p.id for p in match.people], "form": match.form,
+                      "evasion": list(match.evasion), "remedy": redact(match, "parent")},
+            )
+            for match in state.find(item.normalised, FORMS["guardian"][params.names])
+        ]

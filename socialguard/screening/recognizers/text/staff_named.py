@@ -1,26 +1,39 @@
-"""Placeholder for the `staff_named` check (docs/checks.md): not yet written.
-
-Until it is, it raises, so every item in its scope is HELD for a person, never passed.
-"""
+"""`staff_named`: a member of staff is named, for packs that forbid it (Morley: never refer
+to any staff member in the context of school)."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
 from socialguard.screening.base import BaseRecognizer, ContentItem, Finding
+from socialguard.screening.engine import Context
+from socialguard.screening.recognizers.people import FORMS, NameForms, redact, staff_index
 
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    names: Literal['full', 'any'] = 'full'
+    names: NameForms = "full"
 
 
 class StaffNamed(BaseRecognizer):
     name: ClassVar[str] = "staff_named"
     Params: ClassVar[type[BaseModel]] = Params
 
-    def analyze(self, item: ContentItem, context: Any, params: Any, state: Any) -> list[Finding]:
-        raise NotImplementedError("the staff_named check is not written yet")
+    def prepare(self, context: Context) -> Any:
+        return staff_index(context)
+
+    def analyze(self, item: ContentItem, context: Context, params: Any, state: Any) -> list[Finding]:
+        return [
+            Finding(
+                check=self.name, text=match.text, span=match.span, score=match.score,
+                explanation=f"Names a member of staff ({match.people[0].display}"
+                            + (f", {len(match.people)} staff match" if len(match.people) > 1
+                               else "") + ").",
+                data={"staff": [p.id for p in match.people], "form": match.form,
+                      "evasion": list(match.evasion), "remedy": redact(match, "member of staff")},
+            )
+            for match in state.find(item.normalised, FORMS["staff"][params.names])
+        ]
