@@ -14,7 +14,7 @@ from typing import IO, Any
 import click
 
 from socialguard.policies.loader import PackError, load_all, load_pack
-from socialguard.screening.decision import Decision, Verdict
+from socialguard.screening.decision import Verdict
 from socialguard.screening.engine import Context, build_context, screen
 from socialguard.screening.items import ItemError, item_from_dict, item_from_json
 from socialguard.screening.roster import RegistryError, load_registry
@@ -33,17 +33,39 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--pack", "pack_id", required=True, help="Policy pack id (socialguard policies list).")
-@click.option("--registry", "registry_path", required=True,
-              type=click.Path(dir_okay=False, path_type=Path), help="Registry JSON file.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
-@click.option("--jsonl", "jsonl_path", type=click.Path(dir_okay=False, allow_dash=True),
-              help="Screen one JSON item per line (- for stdin); one decision per line out.")
+@click.option(
+    "--pack", "pack_id", required=True, help="Policy pack id (socialguard policies list)."
+)
+@click.option(
+    "--registry",
+    "registry_path",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Registry JSON file.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--jsonl",
+    "jsonl_path",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Screen one JSON item per line (- for stdin); one decision per line out.",
+)
 @click.option("--color/--no-color", default=None, help="Colour text output (default: if a tty).")
 @click.argument("item_path", required=False, type=click.Path(dir_okay=False, path_type=Path))
-def check(pack_id: str, registry_path: Path, output_format: str, jsonl_path: str | None,
-          color: bool | None, item_path: Path | None) -> None:
+def check(
+    pack_id: str,
+    registry_path: Path,
+    output_format: str,
+    jsonl_path: str | None,
+    color: bool | None,
+    item_path: Path | None,
+) -> None:
     """Screen ITEM.json (or --jsonl FILE) against a policy pack."""
     if (item_path is None) == (jsonl_path is None):
         raise BadInput("give either ITEM.json or --jsonl FILE")
@@ -89,7 +111,7 @@ def _check_jsonl(context: Context, path: str) -> int:
     """Screen each line; a bad line gets an error line with its id and never stops the run."""
     worst = EXIT_PASS
     with click.open_file(path, encoding="utf-8", errors="strict") as stream:
-        out = click.get_text_stream("stdout")
+        out = sys.stdout
         for number, line in enumerate(_lines(stream, path), start=1):
             if not line.strip():
                 continue
@@ -111,7 +133,8 @@ def _screen_line(context: Context, line: str, number: int) -> tuple[dict[str, An
         item = item_from_json(line, Path.cwd())
     except ItemError as error:
         return {"id": _id_of(line), "line": number, "outcome": "ERROR", "error": str(error)}, (
-            EXIT_BAD_INPUT)
+            EXIT_BAD_INPUT
+        )
     decision = screen(item, context)
     return decision.to_dict(), EXIT_PASS if decision.outcome is Verdict.PASS else EXIT_FLAGGED
 
@@ -155,8 +178,10 @@ def policies_validate() -> None:
     """Check every pack's schema, quotes and checks; exit 2 naming the first failure."""
     packs = _all_packs()
     for pack_id, loaded in packs.items():
-        click.echo(f"ok  {pack_id}: {len(loaded.pack.rules)} rules, every quote found in "
-                   f"{loaded.pack.source.file}")
+        click.echo(
+            f"ok  {pack_id}: {len(loaded.pack.rules)} rules, every quote found in "
+            f"{loaded.pack.source.file}"
+        )
 
 
 @policies.command("coverage")
@@ -174,6 +199,39 @@ def _all_packs() -> dict[str, Any]:
         raise BadInput(str(error)) from error
 
 
+DEMO_ITEMS = (
+    ("clean", "official_post", "A wonderful harvest festival this morning: thank you for the "
+     "food donations! More photos on https://www.oakfield.sch.uk", ()),
+    ("named", "official_post", "Well done J\u0430mes Smith and Gr\u200bace on the spelling bee!",
+     ()),
+    ("consent", "official_post", "Year 6 at the science fair https://www.oakfield.sch.uk",
+     ("P009",)),
+    ("location", "official_post", "We're at Cannon Hill Park until 3pm - call 07700 900123!", ()),
+    ("personal", "personal_post", "Exhausting week at Oakfield Primary. The head is useless.", ()),
+    ("comment", "incoming_comment", "Hi, I'm a reporter at the Express & Star - could someone "
+     "comment on the exclusions?", ()),
+)
+
+
+@main.command()
+@click.option("--pack", "pack_id", default="core-trust", show_default=True)
+@click.option("--color/--no-color", default=None)
+def demo(pack_id: str, color: bool | None) -> None:
+    """Screen a handful of example posts against a pack with the demo registry."""
+    from socialguard.screening.base import ContentItem, Kind
+    from socialguard.screening.report import render
+    from socialguard.screening.testing import DEMO_REGISTRY
+
+    packs = _all_packs()
+    click.echo(f"{len(packs)} policy packs validated. Screening examples against {pack_id} "
+               f"with the demo registry ({DEMO_REGISTRY.name}).\n")
+    context = _context(pack_id, DEMO_REGISTRY)
+    for item_id, kind, text, tagged in DEMO_ITEMS:
+        item = ContentItem(kind=Kind(kind), text=text, tagged=tagged, author="S004", id=item_id)
+        click.echo(f"--- {kind}: {text}", color=color)
+        click.echo(render(screen(item, context), text) + "\n", color=color)
+
+
 @main.command()
 @click.option("--pupils", default=2000, show_default=True)
 @click.option("--staff", default=200, show_default=True)
@@ -184,8 +242,14 @@ def bench(pupils: int, staff: int, guardians: int, posts: int, pack_id: str) -> 
     """Measure the engine: context build, per-post latency, throughput, peak memory."""
     from socialguard.screening.benchmark import run
 
-    run(pupils=pupils, staff=staff, guardians=guardians, posts=posts, pack_id=pack_id,
-        echo=click.echo)
+    run(
+        pupils=pupils,
+        staff=staff,
+        guardians=guardians,
+        posts=posts,
+        pack_id=pack_id,
+        echo=click.echo,
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

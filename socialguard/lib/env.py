@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -43,7 +44,7 @@ def database_from_url(url: str, base_dir: str) -> dict[str, object]:
         path = unquote(parsed.path[1:] if parsed.path.startswith("/") else parsed.path)
         return {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": path or os.path.join(base_dir, "socialguard.sqlite3"),
+            "NAME": path or str(Path(base_dir) / "socialguard.sqlite3"),
             "OPTIONS": {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"},
         }
     if parsed.scheme in ("postgres", "postgresql"):
@@ -56,5 +57,6 @@ def database_from_url(url: str, base_dir: str) -> dict[str, object]:
             "PORT": str(parsed.port or ""),
             "CONN_MAX_AGE": 60,
         }
-    raise SettingError(f"DATABASE_URL scheme {parsed.scheme!r} is not supported "
-                       "(use sqlite:/// or postgres://)")
+    raise SettingError(
+        f"DATABASE_URL scheme {parsed.scheme!r} is not supported (use sqlite:/// or postgres://)"
+    )

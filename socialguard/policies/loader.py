@@ -24,8 +24,13 @@ PACKS_DIR = Path(str(resources.files("socialguard.policies") / "packs"))
 SOURCES_DIR = Path(str(resources.files("socialguard.policies") / "sources"))
 
 PACK_IDS = (
-    "generic-org", "core-trust", "wolverhampton-code", "kings-school",
-    "school-template", "rmet", "morley-victoria",
+    "generic-org",
+    "core-trust",
+    "wolverhampton-code",
+    "kings-school",
+    "school-template",
+    "rmet",
+    "morley-victoria",
 )
 
 
@@ -86,8 +91,12 @@ def to_policy(pack: Pack) -> Policy:
     """The engine's view of a pack."""
     rules = tuple(
         RuleSpec(
-            id=rule.id, title=rule.title, check=rule.check, params=rule.params,
-            scopes=frozenset(rule.scopes), outcome=rule.outcome,
+            id=rule.id,
+            title=rule.title,
+            check=rule.check,
+            params=rule.params,
+            scopes=frozenset(rule.scopes),
+            outcome=rule.outcome,
             citation=Citation(squash(rule.quote), rule.section, pack.source.file),
             features=rule.features,
         )
@@ -173,6 +182,17 @@ def load_cases(pack_id: str) -> CaseFile:
 
 
 __all__ = [
-    "PACKS_DIR", "PACK_IDS", "Case", "LoadedPack", "PackError", "available_packs", "load_all",
-    "load_cases", "load_pack", "load_pack_file", "source_text", "to_policy", "validate",
+    "PACKS_DIR",
+    "PACK_IDS",
+    "Case",
+    "LoadedPack",
+    "PackError",
+    "available_packs",
+    "load_all",
+    "load_cases",
+    "load_pack",
+    "load_pack_file",
+    "source_text",
+    "to_policy",
+    "validate",
 ]

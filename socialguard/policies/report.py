@@ -15,8 +15,11 @@ def _feature_key(feature: str) -> tuple[int, int]:
 
 
 def show(pack: Pack) -> str:
-    lines = [f"{pack.title} ({pack.id}, version {pack.version})",
-             f"Source: {pack.source.file}  Organisation: {pack.organisation.name}", ""]
+    lines = [
+        f"{pack.title} ({pack.id}, version {pack.version})",
+        f"Source: {pack.source.file}  Organisation: {pack.organisation.name}",
+        "",
+    ]
     for heading, facts in (("Roles", pack.roles), ("Settings", pack.settings)):
         if facts:
             lines.append(f"{heading}:")
@@ -26,10 +29,18 @@ def show(pack: Pack) -> str:
     for rule in pack.rules:
         scopes = ", ".join(scope.value for scope in rule.scopes)
         lines.append(f"  {rule.id}  [{rule.outcome.value}]  {rule.title}")
-        lines.append(f"    check {rule.check} {rule.params or ''} on {scopes};"
-                     f" features {', '.join(rule.features)}")
-        lines.append(textwrap.fill(f"“{rule.quote}” — {rule.section}", width=96,
-                                   initial_indent="    ", subsequent_indent="    "))
+        lines.append(
+            f"    check {rule.check} {rule.params or ''} on {scopes};"
+            f" features {', '.join(rule.features)}"
+        )
+        lines.append(
+            textwrap.fill(
+                f"“{rule.quote}” — {rule.section}",
+                width=96,
+                initial_indent="    ",
+                subsequent_indent="    ",
+            )
+        )
     return "\n".join(lines)
 
 
@@ -54,6 +65,8 @@ def coverage(packs: Sequence[Pack]) -> str:
         row = " ".join(f"{cell or '.':>{width}}" for cell in cells)
         lines.append(f"{feature:4} {row}")
     covered = sum(1 for f in FEATURE_IDS if any(counts[p.id].get(f) for p in packs))
-    lines.append(f"\n{covered} of {len(FEATURE_IDS)} FEATURES ids are served by at least one "
-                 "pack; '.' = the pack does not encode it (not every duty is a content check).")
+    lines.append(
+        f"\n{covered} of {len(FEATURE_IDS)} FEATURES ids are served by at least one "
+        "pack; '.' = the pack does not encode it (not every duty is a content check)."
+    )
     return "\n".join(lines)

@@ -14,9 +14,12 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 from socialguard.screening.base import Kind, Outcome
 
 FEATURE_IDS = frozenset(
-    [f"P{n}" for n in range(1, 7)] + [f"A{n}" for n in range(1, 7)]
-    + [f"C{n}" for n in range(1, 15)] + [f"E{n}" for n in range(1, 7)]
-    + [f"I{n}" for n in range(1, 11)] + [f"S{n}" for n in range(1, 7)]
+    [f"P{n}" for n in range(1, 7)]
+    + [f"A{n}" for n in range(1, 7)]
+    + [f"C{n}" for n in range(1, 15)]
+    + [f"E{n}" for n in range(1, 7)]
+    + [f"I{n}" for n in range(1, 11)]
+    + [f"S{n}" for n in range(1, 7)]
 )
 """Every duty id of shared/design/FEATURES.md."""
 

@@ -17,10 +17,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from socialguard.policies.loader import load_pack
+from socialguard.screening import synthetic
 from socialguard.screening.base import ContentItem, Kind
 from socialguard.screening.engine import build_context, screen
 from socialguard.screening.items import item_from_json
-from socialguard.screening import synthetic
 
 Echo = Callable[[str], None]
 
@@ -42,13 +42,16 @@ def _percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-def run(*, pupils: int, staff: int, guardians: int, posts: int, pack_id: str,
-        echo: Echo = print) -> dict[str, float]:
+def run(
+    *, pupils: int, staff: int, guardians: int, posts: int, pack_id: str, echo: Echo = print
+) -> dict[str, float]:
     echo(f"socialguard engine benchmark — {pin_to_one_core()}")
     reg = synthetic.registry(pupils, staff, guardians)
     policy = load_pack(pack_id).policy
-    echo(f"registry: {len(reg.pupils)} pupils, {len(reg.staff)} staff, "
-         f"{len(reg.guardians)} guardians; pack {pack_id} ({len(policy.rules)} rules)")
+    echo(
+        f"registry: {len(reg.pupils)} pupils, {len(reg.staff)} staff, "
+        f"{len(reg.guardians)} guardians; pack {pack_id} ({len(policy.rules)} rules)"
+    )
 
     started = time.perf_counter()
     warm = build_context(policy, reg)
@@ -69,8 +72,10 @@ def run(*, pupils: int, staff: int, guardians: int, posts: int, pack_id: str,
         screen(item, context)
         latencies.append(time.perf_counter() - started)
 
-    lines = [json.dumps({"id": str(n), "kind": "official_post", "text": t, "author": "S0001"})
-             for n, t in enumerate(texts)]
+    lines = [
+        json.dumps({"id": str(n), "kind": "official_post", "text": t, "author": "S0001"})
+        for n, t in enumerate(texts)
+    ]
     out = io.StringIO()
     started = time.perf_counter()
     for line in lines:
@@ -91,9 +96,10 @@ def run(*, pupils: int, staff: int, guardians: int, posts: int, pack_id: str,
     echo(f"process warm-up (first context, model loads): {_ms(warm_up)}")
     echo(f"context build (median of 5):   {_ms(statistics.median(builds))}   target <= 200 ms")
     echo(f"one text post ({len(texts)} posts, mean {mean_chars:.0f} chars, max 1,000):")
-    echo(f"  p50 {_ms(figures['post_p50_ms'] / 1000)}  p95 {_ms(figures['post_p95_ms'] / 1000)}"
-         f"  p99 {_ms(figures['post_p99_ms'] / 1000)}   target p95 <= 5 ms")
+    echo(
+        f"  p50 {_ms(figures['post_p50_ms'] / 1000)}  p95 {_ms(figures['post_p95_ms'] / 1000)}"
+        f"  p99 {_ms(figures['post_p99_ms'] / 1000)}   target p95 <= 5 ms"
+    )
     echo(f"--jsonl throughput:            {throughput:,.0f} posts/s   target >= 1,000")
     echo(f"peak memory (max RSS):         {peak_mb:.0f} MB   target <= 300 MB")
     return figures
-

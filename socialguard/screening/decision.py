@@ -18,7 +18,7 @@ from socialguard.screening.base import Finding, Outcome, RuleSpec
 
 
 class Verdict(StrEnum):
-    PASS = "PASS"
+    PASS = "PASS"  # noqa: S105 - a verdict, not a password
     HOLD = "HOLD"
     BLOCK = "BLOCK"
 
@@ -64,8 +64,12 @@ class Remedy:
     data: tuple[tuple[str, Any], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "description": self.description, "rules": list(self.rules),
-                **dict(self.data)}
+        return {
+            "kind": self.kind,
+            "description": self.description,
+            "rules": list(self.rules),
+            **dict(self.data),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,9 +113,10 @@ def decide(
     for rule, result in results:
         if isinstance(result, CheckFailed):
             failure = Finding(
-                check=rule.check, text="",
+                check=rule.check,
+                text="",
                 explanation=f"The {rule.check} check could not run ({result.message}); "
-                            "a person must look at this item.",
+                "a person must look at this item.",
                 score=1.0,
             )
             outcome = max(rule.outcome, Outcome.HOLD, key=lambda o: o.strength)
@@ -119,8 +124,9 @@ def decide(
         elif result:
             violations.append(Violation(rule, rule.outcome, tuple(result)))
     violations.sort(key=lambda v: -v.outcome.strength)
-    strongest = max((v.outcome for v in violations), key=lambda o: o.strength,
-                    default=Outcome.ADVISE)
+    strongest = max(
+        (v.outcome for v in violations), key=lambda o: o.strength, default=Outcome.ADVISE
+    )
     return Decision(_VERDICT[strongest], tuple(violations), _remedies(violations), item_id, policy)
 
 
@@ -140,7 +146,9 @@ def _remedies(violations: Sequence[Violation]) -> tuple[Remedy, ...]:
             if violation.rule.id not in rules:
                 rules.append(violation.rule.id)
             for target in ("span", "media"):
-                if remedy.get(target) is not None and remedy[target] not in data.get(target + "s", []):
+                if remedy.get(target) is not None and remedy[target] not in data.get(
+                    target + "s", []
+                ):
                     data.setdefault(target + "s", []).append(remedy[target])
     return tuple(
         Remedy(kind, description, tuple(rules), tuple(sorted(data.items())))

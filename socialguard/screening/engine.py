@@ -96,4 +96,3 @@ def _run(bound: _BoundRule, item: ContentItem, context: Context) -> Sequence[Fin
 def screen_many(items: Iterable[ContentItem], context: Context) -> Iterator[Decision]:
     for item in items:
         yield screen(item, context)
-

@@ -111,12 +111,14 @@ class NameIndex:
         collapsed = collapse_spaced(text)
         if collapsed is not None:
             seen = {m.span for m in matches}
-            matches += [m for m in self._scan(collapsed, forms, ("spaced letters",))
-                        if m.span not in seen]
+            matches += [
+                m for m in self._scan(collapsed, forms, ("spaced letters",)) if m.span not in seen
+            ]
         return matches
 
-    def _scan(self, text: NormalisedText, forms: frozenset[str],
-              evasion: tuple[str, ...]) -> Iterator[NameMatch]:
+    def _scan(
+        self, text: NormalisedText, forms: frozenset[str], evasion: tuple[str, ...]
+    ) -> Iterator[NameMatch]:
         tokens = _tokens(text)
         position = 0
         while position < len(tokens):
@@ -129,20 +131,33 @@ class NameIndex:
             yield from self._single_at(tokens, position, text, forms, evasion)
             position += 1
 
-    def _full_at(self, tokens: list[Token], at: int, text: NormalisedText,
-                 forms: frozenset[str], evasion: tuple[str, ...]) -> tuple[NameMatch, int] | None:
+    def _full_at(
+        self,
+        tokens: list[Token],
+        at: int,
+        text: NormalisedText,
+        forms: frozenset[str],
+        evasion: tuple[str, ...],
+    ) -> tuple[NameMatch, int] | None:
         for length in range(min(self.longest, len(tokens) - at), 1, -1):
             window = tokens[at : at + length]
-            key = tuple(t.word for t in window[:-1]) + (window[-1].bare,)
+            key = (*(t.word for t in window[:-1]), window[-1].bare)
             entries = self.full.get(key) or self.full.get(tuple(deleet(k) for k in key))
             usable = [(p, f) for p, f in entries or () if f in forms]
             if usable:
-                return self._match(usable, window[0].start, window[-1].end, text, 1.0,
-                                   evasion), length
+                return self._match(
+                    usable, window[0].start, window[-1].end, text, 1.0, evasion
+                ), length
         return None
 
-    def _single_at(self, tokens: list[Token], at: int, text: NormalisedText,
-                   forms: frozenset[str], evasion: tuple[str, ...]) -> Iterator[NameMatch]:
+    def _single_at(
+        self,
+        tokens: list[Token],
+        at: int,
+        text: NormalisedText,
+        forms: frozenset[str],
+        evasion: tuple[str, ...],
+    ) -> Iterator[NameMatch]:
         token = tokens[at]
         bare = token.bare
         if "joined" in forms and len(bare) > 5:
@@ -166,8 +181,9 @@ class NameIndex:
             score = 0.9 if not tricks else 1.0
         yield self._match(usable, token.start, token.end, text, score, evasion)
 
-    def _inside_tag(self, token: Token, text: NormalisedText, forms: frozenset[str],
-                    evasion: tuple[str, ...]) -> Iterator[NameMatch]:
+    def _inside_tag(
+        self, token: Token, text: NormalisedText, forms: frozenset[str], evasion: tuple[str, ...]
+    ) -> Iterator[NameMatch]:
         """Names run together inside a hashtag or handle: #welldonejames, @jamessmith6."""
         word = token.bare[:_MAX_TAG]
         for start in range(len(word)):
@@ -177,17 +193,31 @@ class NameIndex:
                     (p, f) for p, f in self.single.get(piece, ()) if f in forms
                 ]
                 if entries and piece not in self.ambiguous:
-                    yield self._match(entries, token.start + start, token.start + end, text,
-                                      0.9, evasion)
+                    yield self._match(
+                        entries, token.start + start, token.start + end, text, 0.9, evasion
+                    )
                     return
 
-    def _match(self, entries: list[tuple[Person, str]], start: int, end: int,
-               text: NormalisedText, score: float, evasion: tuple[str, ...]) -> NameMatch:
+    def _match(
+        self,
+        entries: list[tuple[Person, str]],
+        start: int,
+        end: int,
+        text: NormalisedText,
+        score: float,
+        evasion: tuple[str, ...],
+    ) -> NameMatch:
         people = tuple(dict.fromkeys(p for p, _ in entries))
         span = text.span(start, end)
         tricks = tuple(dict.fromkeys(evasion + _evasion(text, start, end)))
-        return NameMatch(people, entries[0][1], span, text.original[span[0]:span[1]],
-                         1.0 if tricks else score, tricks)
+        return NameMatch(
+            people,
+            entries[0][1],
+            span,
+            text.original[span[0] : span[1]],
+            1.0 if tricks else score,
+            tricks,
+        )
 
 
 def _tokens(text: NormalisedText) -> list[Token]:

@@ -25,26 +25,136 @@ class Token:
 
 
 _DETERMINERS = frozenset(
-    "the a an this that these those our your their his her my its every each some any no "
-    "what which whose".split()
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "our",
+        "your",
+        "their",
+        "his",
+        "her",
+        "my",
+        "its",
+        "every",
+        "each",
+        "some",
+        "any",
+        "no",
+        "what",
+        "which",
+        "whose",
+    ]
 )
 # Words before a month: "in May", "since May", "on 3 May", "late May".
 _BEFORE_MONTH = frozenset(
-    "in during since until till by early late mid this next last each every throughout "
-    "before after of".split()
+    [
+        "in",
+        "during",
+        "since",
+        "until",
+        "till",
+        "by",
+        "early",
+        "late",
+        "mid",
+        "this",
+        "next",
+        "last",
+        "each",
+        "every",
+        "throughout",
+        "before",
+        "after",
+        "of",
+    ]
 )
 _MONTHS = frozenset({"may", "june", "april", "august", "march"})
 # Words after the everyday sense: "Summer term", "Rose garden", "May Day", "Will you".
 _WORD_SENSE_NEXT = frozenset(
-    "term terms holiday holidays fair fete camp concert break school show sports reading "
-    "festival garden gardens bush bushes bed beds petal petals day days half bank time "
-    "you we they i he she it everyone everybody all to that the your our this there these "
-    "those be not".split()
+    [
+        "term",
+        "terms",
+        "holiday",
+        "holidays",
+        "fair",
+        "fete",
+        "camp",
+        "concert",
+        "break",
+        "school",
+        "show",
+        "sports",
+        "reading",
+        "festival",
+        "garden",
+        "gardens",
+        "bush",
+        "bushes",
+        "bed",
+        "beds",
+        "petal",
+        "petals",
+        "day",
+        "days",
+        "half",
+        "bank",
+        "time",
+        "you",
+        "we",
+        "they",
+        "i",
+        "he",
+        "she",
+        "it",
+        "everyone",
+        "everybody",
+        "all",
+        "to",
+        "that",
+        "the",
+        "your",
+        "our",
+        "this",
+        "there",
+        "these",
+        "those",
+        "be",
+        "not",
+    ]
 )
 # Words after a name at the start of a sentence: "Grace sang", "Hope won".
 _NAME_NEXT = frozenset(
-    "and won scored came did got made wrote read sang played received achieved completed "
-    "took showed from has had was is will with who".split()
+    [
+        "and",
+        "won",
+        "scored",
+        "came",
+        "did",
+        "got",
+        "made",
+        "wrote",
+        "read",
+        "sang",
+        "played",
+        "received",
+        "achieved",
+        "completed",
+        "took",
+        "showed",
+        "from",
+        "has",
+        "had",
+        "was",
+        "is",
+        "will",
+        "with",
+        "who",
+    ]
 )
 _SENTENCE_END = frozenset(".!?\n:;")
 _WINDOW = 200  # characters either side looked at for a title-case line
@@ -53,7 +163,7 @@ _WINDOW = 200  # characters either side looked at for a title-case line
 def is_name_in_context(tokens: list[Token], at: int, text: NormalisedText) -> bool:
     """Whether tokens[at], a name that is also a word, is used as a name here."""
     token = tokens[at]
-    original = text.original[text.index[token.start]: text.index[token.end - 1] + 1]
+    original = text.original[text.index[token.start] : text.index[token.end - 1] + 1]
     if token.possessive:
         return True
     if not original[:1].isupper() or _title_case_line(text, token):
@@ -86,13 +196,13 @@ def _is_day_number(word: str) -> bool:
 def _starts_sentence(tokens: list[Token], at: int, text: NormalisedText) -> bool:
     if at == 0:
         return True
-    between = text.folded[tokens[at - 1].end: tokens[at].start]
+    between = text.folded[tokens[at - 1].end : tokens[at].start]
     return any(char in _SENTENCE_END for char in between)
 
 
 def _name_cue_after(token: Token, following: str | None, text: NormalisedText) -> bool:
     """At a sentence start: "Grace, well done!" and "Grace sang" are names."""
-    after = text.folded[token.end: token.end + 1]
+    after = text.folded[token.end : token.end + 1]
     if after in (",", "!"):
         return True
     if following is None:

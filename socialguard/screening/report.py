@@ -16,8 +16,9 @@ _CONTEXT_CHARS = 40
 
 def render(decision: Decision, text: str) -> str:
     """A multi-line report; ANSI colour codes are stripped by click when not on a tty."""
-    head = click.style(f" {decision.outcome.value} ", bold=True, reverse=True,
-                       fg=_VERDICT_COLOUR[decision.outcome])
+    head = click.style(
+        f" {decision.outcome.value} ", bold=True, reverse=True, fg=_VERDICT_COLOUR[decision.outcome]
+    )
     label = f"item {decision.item_id}" if decision.item_id else "item"
     lines = [f"{head} {label} against {decision.policy}"]
     if not decision.violations:
@@ -33,8 +34,9 @@ def render(decision: Decision, text: str) -> str:
 def _violation(violation: Violation, text: str) -> list[str]:
     rule = violation.rule
     tag = click.style(f"[{violation.outcome.value}]", fg=_OUTCOME_COLOUR[violation.outcome])
-    quote = textwrap.fill(f"“{rule.citation.quote}”", width=88, initial_indent="    ",
-                          subsequent_indent="     ")
+    quote = textwrap.fill(
+        f"“{rule.citation.quote}”", width=88, initial_indent="    ", subsequent_indent="     "
+    )
     lines = [
         f"  {tag} {click.style(rule.title, bold=True)}  ({rule.id})",
         click.style(quote, italic=True),
@@ -51,8 +53,8 @@ def highlight(text: str, finding: Finding) -> str:
     """The finding's words in bold red, with a little of the text either side."""
     assert finding.span is not None
     start, end = finding.span
-    before = text[max(0, start - _CONTEXT_CHARS):start]
-    after = text[end:end + _CONTEXT_CHARS]
+    before = text[max(0, start - _CONTEXT_CHARS) : start]
+    after = text[end : end + _CONTEXT_CHARS]
     words = click.style(text[start:end], fg="red", bold=True, underline=True)
     prefix = "…" if start > _CONTEXT_CHARS else ""
     suffix = "…" if end + _CONTEXT_CHARS < len(text) else ""

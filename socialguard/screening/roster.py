@@ -75,8 +75,11 @@ class Registry(_Strict):
 
     @model_validator(mode="after")
     def _ids_are_unique(self) -> Registry:
-        for label, people in (("pupil", self.pupils), ("staff", self.staff),
-                              ("guardian", self.guardians)):
+        for label, people in (
+            ("pupil", self.pupils),
+            ("staff", self.staff),
+            ("guardian", self.guardians),
+        ):
             seen: set[str] = set()
             for person in people:
                 if person.id in seen:

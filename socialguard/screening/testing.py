@@ -32,8 +32,12 @@ def demo_registry() -> Registry:
 
 def single_rule_policy(check: str, params: Mapping[str, Any] | None = None) -> Policy:
     rule = RuleSpec(
-        id=f"test.{check.replace('_', '-')}", title=check, check=check, params=params or {},
-        scopes=frozenset(Kind), outcome=Outcome.BLOCK,
+        id=f"test.{check.replace('_', '-')}",
+        title=check,
+        check=check,
+        params=params or {},
+        scopes=frozenset(Kind),
+        outcome=Outcome.BLOCK,
         citation=Citation("test quote", "test section", "test.txt"),
     )
     return Policy(id="test", title="test", rules=(rule,))
@@ -53,8 +57,14 @@ def run_check(
 ) -> list[Finding]:
     """The findings of one check on one item; a failing check raises, as in analyze()."""
     context = build_context(single_rule_policy(check, params), registry or demo_registry())
-    item = ContentItem(kind=Kind(kind), text=text, media=tuple(media), tagged=tuple(tagged),
-                       author=author, channel=channel)
+    item = ContentItem(
+        kind=Kind(kind),
+        text=text,
+        media=tuple(media),
+        tagged=tuple(tagged),
+        author=author,
+        channel=channel,
+    )
     bound = context.rules_for(item.kind)[0]
     return bound.recognizer.analyze(item, context, bound.params, context.states[check])
 
@@ -62,7 +72,8 @@ def run_check(
 def decision_for(check: str, text: str, **kwargs: Any) -> str:
     """The verdict (PASS/HOLD/BLOCK) of a one-rule policy, through the whole engine."""
     params = kwargs.pop("params", None)
-    context = build_context(single_rule_policy(check, params), kwargs.pop("registry", None)
-                            or demo_registry())
+    context = build_context(
+        single_rule_policy(check, params), kwargs.pop("registry", None) or demo_registry()
+    )
     item = ContentItem(kind=Kind(kwargs.pop("kind", Kind.OFFICIAL_POST)), text=text, **kwargs)
     return screen(item, context).outcome.value

@@ -12,7 +12,6 @@ from socialguard.screening.testing import demo_registry
 FIXTURES = PACKS_DIR / "fixtures"
 
 
-
 def _all_cases():
     """Every case of every pack; a pack whose cases cannot load yields one failing param."""
     for pack_id in available_packs():

@@ -13,5 +13,10 @@ class AuthorMissing(BaseRecognizer):
     def analyze(self, item: ContentItem, context: Any, params: Any, state: Any) -> list[Finding]:
         if item.author and item.author.strip():
             return []
-        return [Finding(check=self.name, text="",
-                        explanation="No author is recorded: every post must say who wrote it.")]
+        return [
+            Finding(
+                check=self.name,
+                text="",
+                explanation="No author is recorded: every post must say who wrote it.",
+            )
+        ]

@@ -33,18 +33,32 @@ class PupilConsent(BaseRecognizer):
     def prepare(self, context: Context) -> Any:
         return pupils_by_id(context)
 
-    def analyze(self, item: ContentItem, context: Context, params: Any, state: Any) -> list[Finding]:
+    def analyze(
+        self, item: ContentItem, context: Context, params: Any, state: Any
+    ) -> list[Finding]:
         purpose = _purpose(params.purpose, item.channel)
         findings = []
         for pupil_id in dict.fromkeys(item.tagged):
             pupil = state.get(pupil_id)
             if pupil is None:
-                findings.append(_finding(pupil_id, "is not on the roster, so consent cannot be "
-                                         "checked", purpose, "unknown"))
+                findings.append(
+                    _finding(
+                        pupil_id,
+                        "is not on the roster, so consent cannot be checked",
+                        purpose,
+                        "unknown",
+                    )
+                )
             elif not getattr(pupil.consent, purpose):
                 name = f"{pupil.preferred_name or pupil.first_name} {pupil.last_name}"
-                findings.append(_finding(pupil_id, f"({name}) has no parental consent for "
-                                         f"{_LABEL[purpose]}", purpose, "missing"))
+                findings.append(
+                    _finding(
+                        pupil_id,
+                        f"({name}) has no parental consent for {_LABEL[purpose]}",
+                        purpose,
+                        "missing",
+                    )
+                )
         return findings
 
 
@@ -56,7 +70,8 @@ def _purpose(configured: str, channel: str | None) -> Purpose:
 
 def _finding(pupil_id: str, problem: str, purpose: Purpose, status: str) -> Finding:
     return Finding(
-        check="pupil_consent", text=pupil_id,
+        check="pupil_consent",
+        text=pupil_id,
         explanation=f"Tagged pupil {pupil_id} {problem}.",
         data={"pupil": pupil_id, "purpose": purpose, "consent": status},
     )

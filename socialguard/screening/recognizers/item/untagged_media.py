@@ -15,10 +15,13 @@ class UntaggedMedia(BaseRecognizer):
         if not item.media or item.tagged:
             return []
         count = len(item.media)
-        return [Finding(
-            check=self.name, text=", ".join(m.name for m in item.media),
-            explanation=f"{count} attachment{'s' if count > 1 else ''} but no pupil is tagged: "
-                        "tag every child who appears so their consent can be checked, or "
-                        "confirm no child appears.",
-            data={"media": count},
-        )]
+        return [
+            Finding(
+                check=self.name,
+                text=", ".join(m.name for m in item.media),
+                explanation=f"{count} attachment{'s' if count > 1 else ''} but no pupil is tagged: "
+                "tag every child who appears so their consent can be checked, or "
+                "confirm no child appears.",
+                data={"media": count},
+            )
+        ]

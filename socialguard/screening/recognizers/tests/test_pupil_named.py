@@ -66,16 +66,22 @@ def test_pupil_named(text, names, words, pupils):
     for finding in findings:
         start, end = finding.span
         assert text[start:end] == finding.text
-        assert finding.data["remedy"] == {"kind": "redact", "description": "Remove the pupil's name",
-                                          "span": [start, end]}
+        assert finding.data["remedy"] == {
+            "kind": "redact",
+            "description": "Remove the pupil's name",
+            "span": [start, end],
+        }
 
 
-@pytest.mark.parametrize(("text", "trick"), [
-    ("J a m e s  S m i t h", "spaced letters"),
-    ("Jam\u200bes Smith", "invisible characters"),
-    ("J\u0430mes Smith", "look-alike letters"),
-    ("j4mes smith", "digits for letters"),
-])
+@pytest.mark.parametrize(
+    ("text", "trick"),
+    [
+        ("J a m e s  S m i t h", "spaced letters"),
+        ("Jam\u200bes Smith", "invisible characters"),
+        ("J\u0430mes Smith", "look-alike letters"),
+        ("j4mes smith", "digits for letters"),
+    ],
+)
 def test_evasion_is_named_in_the_explanation(text, trick):
     [finding] = run_check("pupil_named", text)
     assert trick in finding.data["evasion"]
@@ -87,10 +93,14 @@ def test_a_shared_first_name_lists_every_pupil_it_could_be():
     from socialguard.screening.roster import Pupil
     from socialguard.screening.testing import demo_registry
 
-    twins = demo_registry().model_copy(update={"pupils": (
-        Pupil(id="A", first_name="Olivia", last_name="Hart"),
-        Pupil(id="B", first_name="Olivia", last_name="Stone"),
-    )})
+    twins = demo_registry().model_copy(
+        update={
+            "pupils": (
+                Pupil(id="A", first_name="Olivia", last_name="Hart"),
+                Pupil(id="B", first_name="Olivia", last_name="Stone"),
+            )
+        }
+    )
     [finding] = run_check("pupil_named", "Olivia won", registry=twins)
     assert finding.data["pupils"] == ["A", "B"]
     assert "2 pupils are called 'Olivia'" in finding.explanation

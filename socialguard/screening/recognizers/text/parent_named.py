@@ -24,13 +24,22 @@ class ParentNamed(BaseRecognizer):
     def prepare(self, context: Context) -> Any:
         return guardian_index(context)
 
-    def analyze(self, item: ContentItem, context: Context, params: Any, state: Any) -> list[Finding]:
+    def analyze(
+        self, item: ContentItem, context: Context, params: Any, state: Any
+    ) -> list[Finding]:
         return [
             Finding(
-                check=self.name, text=match.text, span=match.span, score=match.score,
+                check=self.name,
+                text=match.text,
+                span=match.span,
+                score=match.score,
                 explanation=f"Names a parent or carer ({match.people[0].display}).",
-                data={"guardians": [p.id for p in match.people], "form": match.form,
-                      "evasion": list(match.evasion), "remedy": redact(match, "parent")},
+                data={
+                    "guardians": [p.id for p in match.people],
+                    "form": match.form,
+                    "evasion": list(match.evasion),
+                    "remedy": redact(match, "parent"),
+                },
             )
             for match in state.find(item.normalised, FORMS["guardian"][params.names])
         ]

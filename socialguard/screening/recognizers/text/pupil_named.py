@@ -15,7 +15,11 @@ from socialguard.screening.base import BaseRecognizer, ContentItem, Finding
 from socialguard.screening.engine import Context
 from socialguard.screening.names import NameMatch
 from socialguard.screening.recognizers.people import (
-    NameForms, named_pupils, pupil_index, pupils_by_id, redact,
+    NameForms,
+    named_pupils,
+    pupil_index,
+    pupils_by_id,
+    redact,
 )
 
 
@@ -33,7 +37,9 @@ class PupilNamed(BaseRecognizer):
         pupils_by_id(context)
         return pupil_index(context)
 
-    def analyze(self, item: ContentItem, context: Context, params: Any, state: Any) -> list[Finding]:
+    def analyze(
+        self, item: ContentItem, context: Context, params: Any, state: Any
+    ) -> list[Finding]:
         return [_finding(match, context) for match in named_pupils(item, context, params.names)]
 
 
@@ -44,8 +50,12 @@ def _finding(match: NameMatch, context: Context) -> Finding:
         span=match.span,
         score=match.score,
         explanation=f"{_who(match, context)}{_tricks(match)}.",
-        data={"pupils": [p.id for p in match.people], "form": match.form,
-              "evasion": list(match.evasion), "remedy": redact(match, "pupil")},
+        data={
+            "pupils": [p.id for p in match.people],
+            "form": match.form,
+            "evasion": list(match.evasion),
+            "remedy": redact(match, "pupil"),
+        },
     )
 
 

@@ -25,15 +25,24 @@ class StaffNamed(BaseRecognizer):
     def prepare(self, context: Context) -> Any:
         return staff_index(context)
 
-    def analyze(self, item: ContentItem, context: Context, params: Any, state: Any) -> list[Finding]:
+    def analyze(
+        self, item: ContentItem, context: Context, params: Any, state: Any
+    ) -> list[Finding]:
         return [
             Finding(
-                check=self.name, text=match.text, span=match.span, score=match.score,
+                check=self.name,
+                text=match.text,
+                span=match.span,
+                score=match.score,
                 explanation=f"Names a member of staff ({match.people[0].display}"
-                            + (f", {len(match.people)} staff match" if len(match.people) > 1
-                               else "") + ").",
-                data={"staff": [p.id for p in match.people], "form": match.form,
-                      "evasion": list(match.evasion), "remedy": redact(match, "member of staff")},
+                + (f", {len(match.people)} staff match" if len(match.people) > 1 else "")
+                + ").",
+                data={
+                    "staff": [p.id for p in match.people],
+                    "form": match.form,
+                    "evasion": list(match.evasion),
+                    "remedy": redact(match, "member of staff"),
+                },
             )
             for match in state.find(item.normalised, FORMS["staff"][params.names])
         ]
