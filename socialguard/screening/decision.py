@@ -119,8 +119,7 @@ def decide(
                 "a person must look at this item.",
                 score=1.0,
             )
-            outcome = max(rule.outcome, Outcome.HOLD, key=lambda o: o.strength)
-            violations.append(Violation(rule, outcome, (failure,), error=result.message))
+            violations.append(Violation(rule, Outcome.HOLD, (failure,), error=result.message))
         elif result:
             violations.append(Violation(rule, rule.outcome, tuple(result)))
     violations.sort(key=lambda v: -v.outcome.strength)

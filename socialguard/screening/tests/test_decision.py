@@ -25,7 +25,7 @@ TABLE = [
     ([("block", []), ("advise", HIT)], Verdict.PASS),
     ([("advise", HIT), ("hold", HIT), ("block", HIT)], Verdict.BLOCK),
     ([("advise", CheckFailed("c", "boom"))], Verdict.HOLD),
-    ([("block", CheckFailed("c", "boom"))], Verdict.BLOCK),
+    ([("block", CheckFailed("c", "boom"))], Verdict.HOLD),
     ([("advise", CheckFailed("c", "boom")), ("advise", HIT)], Verdict.HOLD),
 ]
 

@@ -6,7 +6,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from socialguard.screening.base import (
-    BaseRecognizer, Citation, ContentItem, Kind, MediaItem, Outcome, Policy, RuleSpec,
+    BaseRecognizer,
+    Citation,
+    ContentItem,
+    Kind,
+    MediaItem,
+    Outcome,
+    Policy,
+    RuleSpec,
 )
 from socialguard.screening.decision import Verdict
 from socialguard.screening.engine import build_context, screen
