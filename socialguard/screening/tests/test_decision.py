@@ -67,8 +67,11 @@ def test_properties(pairs):
     fired = [(o, r) for o, r in pairs if r]
     if any(isinstance(r, CheckFailed) for _, r in pairs):
         assert decision.outcome is not Verdict.PASS  # never a silent pass on error
-    if any(o == "block" for o, _ in fired):
+    if any(o == "block" and not isinstance(r, CheckFailed) for o, r in fired):
         assert decision.outcome is Verdict.BLOCK
+    elif fired and all(o == "advise" or isinstance(r, CheckFailed) for o, r in fired):
+        assert decision.outcome is (Verdict.HOLD if any(isinstance(r, CheckFailed)
+                                                        for _, r in fired) else Verdict.PASS)
     if not fired:
         assert decision.outcome is Verdict.PASS
     assert len(decision.violations) == len(fired)
