@@ -2,14 +2,15 @@
 
 The list is socialguard/screening/data/blocked_domains.txt (its header documents the
 format): hand-curated adult, gambling, dating, drugs, weapons, proxy, piracy, gore and hate
-sites, each with one category. It is read once, at import.
+sites, each with one category. It is read once per process, on first use.
 
 Links are found on the folded text (so homoglyph and zero-width tricks fold away): full
 URLs, bare domains ("bet365.com/offers") and the usual disguises ("pornhub[.]com",
 "hxxps://", "bet365 dot com", "example(.)com"). A listed domain blocks its subdomains
-too ("m.pornhub.com"). Lenient matching is safe here: a candidate only fires when it is
-on the list. `categories` limits the check to some categories (empty: all); naming a
-category the list does not have is an error when the pack loads.
+too ("m.pornhub.com"), and digits standing for letters are undone ("p0rnhub.com").
+Lenient matching is safe here: a candidate only fires when it is on the list.
+`categories` limits the check to some categories (empty: all); naming a category the list
+does not have is an error when the pack loads.
 
 `find_hosts` is shared with `school_website_link`.
 """
@@ -26,6 +27,7 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from socialguard.screening.base import BaseRecognizer, ContentItem, Finding
+from socialguard.screening.text import deleet
 
 BLOCKLIST = resources.files("socialguard.screening") / "data" / "blocked_domains.txt"
 
@@ -80,7 +82,7 @@ class Params(BaseModel):
         return value
 
 
-_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_LABEL = r"[a-z0-9][a-z0-9-]{0,62}+"
 _PLAIN_DOT = r"\."
 _ANY_DOT = r"(?:\.|\s?[\[({]\s?(?:\.|dot)\s?[\])}]\s?|\s+dot\s+)"
 _SCHEME = r"(?:(?:https?|hxxps?|ftp)(?::|\[:\])//)?"
@@ -88,7 +90,7 @@ _SCHEME = r"(?:(?:https?|hxxps?|ftp)(?::|\[:\])//)?"
 
 def _host_pattern(dot: str) -> re.Pattern[str]:
     return re.compile(
-        rf"(?<![\w.-]){_SCHEME}(?P<host>{_LABEL}(?:{dot}{_LABEL}){{1,8}})(?![\w-]|\.\w)"
+        rf"(?<![\w.-]){_SCHEME}(?P<host>{_LABEL}(?:{dot}{_LABEL}){{1,8}}+)(?![\w-]|\.\w)"
     )
 
 
@@ -115,7 +117,14 @@ def find_hosts(folded: str, *, disguised: bool = True) -> Iterator[Host]:
 
 
 def listed(host: str, entries: Mapping[str, str]) -> str | None:
-    """The listed domain that `host` is, or is under; None if none."""
+    """The listed domain that `host` is, or is under ("p0rnhub.com" read both ways)."""
+    found = _listed(host, entries)
+    if found is None and any(char.isdigit() for char in host):
+        found = _listed(".".join(deleet(label) for label in host.split(".")), entries)
+    return found
+
+
+def _listed(host: str, entries: Mapping[str, str]) -> str | None:
     labels = host.split(".")
     for first in range(len(labels)):
         candidate = ".".join(labels[first:])

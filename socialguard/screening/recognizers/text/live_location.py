@@ -27,6 +27,7 @@ one ("now", "until") is skipped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -45,17 +46,20 @@ _SUBJECT = (
     r"|\b(?:year|yr|y) ?\d{1,2}s?|\bclass [\w-]+|\breception|\bnursery)"
 )
 _AUX = (
-    r"(?P<aux>['’]re|['’]ll be|\s+(?:are|is|will be|shall be|are going to be|is going to be"
-    r"|will be spending the \w+|are spending the \w+|is spending the \w+))"
+    r"(?P<aux>['’](?:re|ll be)|(?:are|is|will be|shall be|are going to be|is going to be"
+    r"|will be spending the \w+|are spending the \w+|is spending the \w+)\b)"
 )
 _ADVERBS = r"(?:\s+(?:currently|still|now|all|both|out|here|there|already|today|live|right now))*"
 _PREP = (
     r"\s+(?P<prep>at|in|on|off to|visiting|going to|travelling to|out at|down at|over at|"
     r"(?:playing|performing|competing|racing|staying|camping|singing|swimming|running) (?:at|in))"
 )
-_PLACE = r"\s+(?P<place>[\w'’&-]+(?:\s+[\w'’&-]+){0,5})"
+_PLACE = r"\s+(?P<place>[\w'’&-]++(?:[ \t]+[\w'’&-]++){0,5}+)"
 
-_THERE = re.compile(rf"{_SUBJECT}(?:\s+[\w'’-]+){{0,3}}?{_AUX}{_ADVERBS}{_PREP}{_PLACE}")
+# The verb and place first (cheap to find), then the subject just before it.
+_THERE = re.compile(rf"{_AUX}{_ADVERBS}{_PREP}{_PLACE}")
+_SUBJECT_BEFORE = re.compile(rf"{_SUBJECT}(?:\s+[\w'’-]+){{0,3}}?\s*$")
+_SUBJECT_REACH = 80
 _ON_THE_WAY = re.compile(
     r"\b(?P<verb>(?:heading|headed|on (?:our|their|the) way|en route|setting off|travelling"
     r"|making (?:our|their) way)(?:\s+(?:off|over|down|up|out|back))?\s+(?:to|for|towards|into)"
@@ -92,22 +96,30 @@ _BOUNDARY = re.compile(r"[.!?]+(?=\s|$)|\n+")
 
 # Words that end a place ("the beach | now", "the zoo | and").
 _PLACE_STOP = frozenset(
-    "now right currently until till til today tonight tomorrow this all on at from for "
-    "with and to where who which but so because as between by later soon during after "
-    "before then if when while having enjoying learning doing watching playing taking "
-    "in is are was were be will we they it our".split()
+    [
+        "now", "right", "currently", "until", "till", "til", "today", "tonight", "tomorrow",
+        "this", "all", "on", "at", "from", "for", "with", "and", "to", "where", "who", "which",
+        "but", "so", "because", "as", "between", "by", "later", "soon", "during", "after",
+        "before", "then", "if", "when", "while", "having", "enjoying", "learning", "doing",
+        "watching", "playing", "taking", "in", "is", "are", "was", "were", "be", "will", "we",
+        "they", "it", "our",
+    ]
 )
 _PLACE_PREPS = frozenset({"at", "in", "on", "out at", "down at", "over at"})
 _ARTICLES = frozenset({"the", "a", "an", "our", "their"})
 _ABSTRACT = frozenset(
-    "heart moment end start beginning middle forefront top bottom core centre risk work "
-    "best least most ready loss need luck love touch final finals semi-final semi-finals "
-    "quarter-final lead running process news spotlight awe shock charge trouble session "
-    "lockdown uniform mood place position first second third fourth year years class key "
-    "stage term half-term advent lent ramadan it this that them all one two three full "
-    "good great safe high for fact favour support celebration agreement line time "
-    "order track target holiday holidays form course board mission lookout hunt "
-    "process middle way".split()
+    [
+        "heart", "moment", "end", "start", "beginning", "middle", "forefront", "top", "bottom",
+        "core", "centre", "risk", "work", "best", "least", "most", "ready", "loss", "need", "luck",
+        "love", "touch", "final", "finals", "semi-final", "semi-finals", "quarter-final", "lead",
+        "running", "process", "news", "spotlight", "awe", "shock", "charge", "trouble", "session",
+        "lockdown", "uniform", "mood", "place", "position", "first", "second", "third", "fourth",
+        "year", "years", "class", "key", "stage", "term", "half-term", "advent", "lent", "ramadan",
+        "it", "this", "that", "them", "all", "one", "two", "three", "full", "good", "great",
+        "safe", "high", "for", "fact", "favour", "support", "celebration", "agreement", "line",
+        "time", "order", "track", "target", "holiday", "holidays", "form", "course", "board",
+        "mission", "lookout", "hunt", "process", "middle", "way",
+    ]
 )
 _ON_SITE = frozenset({
     "school", "our school", "the school", "school hall", "hall", "classroom", "classrooms",
@@ -118,12 +130,16 @@ _ON_SITE = frozenset({
     "lunch", "break", "play", "playtime", "lunchtime", "dinner", "breakfast club",
 })
 _DESTINATIONS = frozenset(
-    "zoo park museum beach farm centre center pool baths stadium arena theatre theater "
-    "cinema gallery castle cathedral church mosque temple gurdwara synagogue woods wood "
-    "forest lake reservoir river canal seaside coast aquarium sealife safari festival fair "
-    "market shops town city airport station leisure bowling trampoline trampolining "
-    "playcentre campsite camp hostel hotel pier reserve abbey palace observatory planetarium "
-    "velodrome racecourse showground pantomime panto circus tournament gala".split()
+    [
+        "zoo", "park", "museum", "beach", "farm", "centre", "center", "pool", "baths", "stadium",
+        "arena", "theatre", "theater", "cinema", "gallery", "castle", "cathedral", "church",
+        "mosque", "temple", "gurdwara", "synagogue", "woods", "wood", "forest", "lake",
+        "reservoir", "river", "canal", "seaside", "coast", "aquarium", "sealife", "safari",
+        "festival", "fair", "market", "shops", "town", "city", "airport", "station", "leisure",
+        "bowling", "trampoline", "trampolining", "playcentre", "campsite", "camp", "hostel",
+        "hotel", "pier", "reserve", "abbey", "palace", "observatory", "planetarium", "velodrome",
+        "racecourse", "showground", "pantomime", "panto", "circus", "tournament", "gala",
+    ]
 )
 
 
@@ -161,63 +177,96 @@ class LiveLocation(BaseRecognizer):
         return findings
 
 
-def _sentences(folded: str) -> Iterator[tuple[int, int]]:
-    start = 0
-    for boundary in _BOUNDARY.finditer(folded):
-        yield start, boundary.start()
-        start = boundary.end()
-    yield start, len(folded)
+def _sentences(folded: str) -> list[int]:
+    """The start of each sentence after the first (a sentence ends at . ! ? or a newline)."""
+    return [boundary.end() for boundary in _BOUNDARY.finditer(folded)]
+
+
+# Each shape, with words one of which must be in the text for it to match (a fast skip).
+_SHAPES = (
+    (_ON_THE_WAY, "on_the_way", ("head", "way", "route", "setting off", "travelling",
+                                 "arrived", "landed", "got here", "live ")),
+    (_THERE, "there", ()),
+    (_INVITE, "invitation", ("come", "find", "join", "meet", "cheer", "support", "visit",
+                             "spot", "wave")),
+)
 
 
 def find_sightings(text: NormalisedText, own_names: frozenset[str]) -> Iterator[_Sighting]:
     """Children's whereabouts now or to come, one per sentence at most."""
     folded = text.folded
-    for start, end in _sentences(folded):
-        sentence = folded[start:end]
-        if len(sentence) < 8:
+    starts = _sentences(folded)
+    candidates: dict[int, list[tuple[int, int, re.Match[str], str]]] = {}
+    for rank, (pattern, shape, hints) in enumerate(_SHAPES):
+        if hints and not any(hint in folded for hint in hints):
             continue
-        sighting = _in_sentence(text, start, end, own_names)
-        if sighting is not None:
-            yield sighting
+        for match in pattern.finditer(folded):
+            sentence = bisect_right(starts, match.start())
+            candidates.setdefault(sentence, []).append((rank, match.start(), match, shape))
+    for sentence in sorted(candidates):
+        start = starts[sentence - 1] if sentence else 0
+        end = starts[sentence] if sentence < len(starts) else len(folded)
+        context = _Sentence(text, start, end)
+        for _rank, _start, match, shape in sorted(candidates[sentence], key=_order):
+            sighting = _sighting(context, match, shape, own_names)
+            if sighting is not None:
+                yield sighting
+                break
 
 
-def _in_sentence(
-    text: NormalisedText, start: int, end: int, own_names: frozenset[str]
+def _order(candidate: tuple[int, int, re.Match[str], str]) -> tuple[int, int]:
+    return candidate[0], candidate[1]
+
+
+class _Sentence:
+    """One sentence, with its time words read only when a verb pattern needs them."""
+
+    def __init__(self, text: NormalisedText, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        folded = text.folded
+        cue = _CUE.search(folded, start, end)
+        self.when = cue["cue"] if cue else None
+        self.future = bool(_FUTURE.search(folded, start, end))
+        self.past_only = bool(_PAST.search(folded, start, end)) and not _PRESENT.search(
+            folded, start, end)
+
+
+def _sighting(
+    sentence: _Sentence, match: re.Match[str], shape: str, own_names: frozenset[str]
 ) -> _Sighting | None:
-    folded = text.folded
-    sentence = folded[start:end]
-    cue = _CUE.search(sentence)
-    when = cue["cue"] if cue else None
-    future = bool(_FUTURE.search(sentence))
-    past_only = bool(_PAST.search(sentence)) and not _PRESENT.search(sentence)
-    for match in _ON_THE_WAY.finditer(folded, start, end):
-        place = _place(text, match, own_names)
-        if place is not None and not past_only:
-            return _Sighting(match.start(), _place_end(match, place), place, when,
-                             "on_the_way", future, 0.9)
-    for match in _THERE.finditer(folded, start, end):
-        place = _place(text, match, own_names)
-        if place is None or past_only:
-            continue
-        if match["prep"] not in _PLACE_PREPS and not (
-            place.split()[0] in _ARTICLES or _is_destination(place) or _capitalised(text, match)
-        ):
-            continue  # "we are going to learn …": a verb, not a place
-        if when is not None:
-            score = 0.85
-        elif _is_destination(place) or _capitalised(text, match):
-            score = 0.7
-        else:
-            continue
-        future = future or "ll" in match["aux"] or "will" in match["aux"]
-        return _Sighting(match.start(), _place_end(match, place), place, when, "there",
-                         future, score)
-    for match in _INVITE.finditer(folded, start, end):
-        place = _place(text, match, own_names)
-        if place is not None and when is not None and not place.startswith("our "):
-            return _Sighting(match.start(), _place_end(match, place), place, when,
-                             "invitation", True, 0.6)
-    return None
+    text, when = sentence.text, sentence.when
+    place = _place(text, match, own_names)
+    if place is None:
+        return None
+    end = _place_end(match, place)
+    if shape == "on_the_way":
+        if sentence.past_only:
+            return None
+        return _Sighting(match.start(), end, place, when, shape, sentence.future, 0.9)
+    if shape == "invitation":
+        if when is None or place.startswith("our "):
+            return None
+        return _Sighting(match.start(), end, place, when, shape, True, 0.6)
+    if match["aux"][0].isalpha() and folded_before(text, match.start()).isalnum():
+        return None  # "...fare at", not "are at"
+    subject = _SUBJECT_BEFORE.search(
+        text.folded, max(sentence.start, match.start() - _SUBJECT_REACH), match.start())
+    if subject is None or sentence.past_only:
+        return None
+    looks_like_place = _is_destination(place) or _capitalised(text, match)
+    if match["prep"] not in _PLACE_PREPS and not (
+        place.split()[0] in _ARTICLES or looks_like_place
+    ):
+        return None  # "we are going to learn …": a verb, not a place
+    if when is None and not looks_like_place:
+        return None
+    future = sentence.future or "ll" in match["aux"] or "will" in match["aux"]
+    return _Sighting(subject.start(), end, place, when, shape, future,
+                     0.85 if when is not None else 0.7)
+
+
+def folded_before(text: NormalisedText, position: int) -> str:
+    return text.folded[position - 1] if position > 0 else " "
 
 
 def _place(text: NormalisedText, match: re.Match[str], own_names: frozenset[str]) -> str | None:

@@ -31,12 +31,22 @@ from socialguard.screening.text import normalise
 
 _REMEDY = "Remove the address."
 
-_AREAS = ["ab", "al", "b", "ba", "bb", "bd", "bf", "bh", "bl", "bn", "br", "bs", "bt", "bx", "ca", "cb", "cf", "ch", "cm", "co", "cr", "ct", "cv", "cw", "da", "dd", "de", "dg", "dh", "dl", "dn", "dt", "dy", "e", "ec", "eh", "en", "ex", "fk", "fy", "g", "gl", "gu", "gy", "ha", "hd", "hg", "hp", "hr", "hs", "hu", "hx", "ig", "im", "ip", "iv", "je", "ka", "kt", "kw", "ky", "l", "la", "ld", "le", "ll", "ln", "ls", "lu", "m", "me", "mk", "ml", "n", "ne", "ng", "nn", "np", "nr", "nw", "ol", "ox", "pa", "pe", "ph", "pl", "po", "pr", "rg", "rh", "rm", "s", "sa", "se", "sg", "sk", "sl", "sm", "sn", "so", "sp", "sr", "ss", "st", "sw", "sy", "ta", "td", "tf", "tn", "tq", "tr", "ts", "tw", "ub", "w", "wa", "wc", "wd", "wf", "wn", "wr", "ws", "wv", "yo", "ze"]
+_AREAS = [
+    "ab", "al", "b", "ba", "bb", "bd", "bf", "bh", "bl", "bn", "br", "bs", "bt", "bx", "ca", "cb",
+    "cf", "ch", "cm", "co", "cr", "ct", "cv", "cw", "da", "dd", "de", "dg", "dh", "dl", "dn",
+    "dt", "dy", "e", "ec", "eh", "en", "ex", "fk", "fy", "g", "gl", "gu", "gy", "ha", "hd", "hg",
+    "hp", "hr", "hs", "hu", "hx", "ig", "im", "ip", "iv", "je", "ka", "kt", "kw", "ky", "l", "la",
+    "ld", "le", "ll", "ln", "ls", "lu", "m", "me", "mk", "ml", "n", "ne", "ng", "nn", "np", "nr",
+    "nw", "ol", "ox", "pa", "pe", "ph", "pl", "po", "pr", "rg", "rh", "rm", "s", "sa", "se", "sg",
+    "sk", "sl", "sm", "sn", "so", "sp", "sr", "ss", "st", "sw", "sy", "ta", "td", "tf", "tn",
+    "tq", "tr", "ts", "tw", "ub", "w", "wa", "wc", "wd", "wf", "wn", "wr", "ws", "wv", "yo", "ze",
+]
 _POSTCODE = re.compile(
     r"(?<![a-z0-9])(?:gir\s?0aa|"
     rf"(?P<area>{'|'.join(sorted(_AREAS, key=len, reverse=True))})"
     r"(?P<district>\d[a-z\d]?)\s?(?P<inward>\d[abd-hjlnp-uw-z]{2}))(?![a-z0-9])"
 )
+_INWARD = re.compile(r"\d[abd-hjlnp-uw-z]{2}\b")  # a cheap first look for a postcode
 _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)")
 
 _PLAIN_TYPES = {
@@ -69,7 +79,16 @@ _COUNTER = re.compile(
     r"lost|drew|beat)\W*$"
 )
 _NOT_NAME = frozenset(
-    ["the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from", "our", "my", "your", "their", "his", "her", "its", "this", "that", "these", "those", "new", "old", "more", "other", "big", "small", "different", "extra", "year", "years", "class", "classes", "children", "pupils", "kids", "people", "minutes", "miles", "metres", "meters", "hours", "days", "weeks", "times", "goals", "points", "down", "up", "along", "across", "over", "off", "near", "round", "around", "into", "onto", "is", "are", "was", "were", "be", "very", "really", "quite", "so", "too", "most", "many", "few", "lovely", "amazing", "great", "little", "best", "top"]
+    [
+        "the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from",
+        "our", "my", "your", "their", "his", "her", "its", "this", "that", "these", "those", "new",
+        "old", "more", "other", "big", "small", "different", "extra", "year", "years", "class",
+        "classes", "children", "pupils", "kids", "people", "minutes", "miles", "metres", "meters",
+        "hours", "days", "weeks", "times", "goals", "points", "down", "up", "along", "across",
+        "over", "off", "near", "round", "around", "into", "onto", "is", "are", "was", "were", "be",
+        "very", "really", "quite", "so", "too", "most", "many", "few", "lovely", "amazing",
+        "great", "little", "best", "top",
+    ]
 )
 
 
@@ -112,7 +131,7 @@ def find_addresses(
     folded: str, original: str, index: tuple[int, ...] | None = None
 ) -> Iterator[_Address]:
     """Postcodes and street addresses in folded text (the original decides capitals)."""
-    for match in _POSTCODE.finditer(folded):
+    for match in _POSTCODE.finditer(folded) if _INWARD.search(folded) else ():
         if _ordinal_inward(match, original, index):
             continue
         key = re.sub(r"\s", "", match.group())

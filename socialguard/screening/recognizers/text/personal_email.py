@@ -34,8 +34,8 @@ class Params(BaseModel):
 
 _REMEDY = "Remove the e-mail address."
 
-_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
-_LOCAL_LABEL = r"[a-z0-9_%+](?:[a-z0-9_%+-]{0,63})"
+_LABEL = r"[a-z0-9][a-z0-9-]{0,62}+"
+_LOCAL_LABEL = r"[a-z0-9_%+][a-z0-9_%+-]{0,63}+"
 _AT = (r"(?P<at>\s?@\s?|\s*[\[({<]\s*(?:at|@)\s*[\])}>]\s*|\s+at\s+)")
 _DOT = r"(?:\.|\s*[\[({<]\s*(?:dot|\.)\s*[\])}>]\s*|\s+dot\s+)"
 _EMAIL = re.compile(
@@ -48,14 +48,33 @@ _ALPHA_TLD = re.compile(r"[a-z]{2,24}")
 
 # Top-level domains a disguised address must end in (plain addresses take any).
 _KNOWN_TLDS = frozenset(
-    ["com", "net", "org", "uk", "co", "ac", "gov", "sch", "nhs", "police", "edu", "info", "biz", "io", "me", "ie", "eu", "de", "fr", "es", "it", "nl", "be", "us", "ca", "au", "nz", "in", "pk", "ng", "za", "scot", "wales", "cymru", "london", "online", "email", "mail", "app", "dev"]
+    [
+        "com", "net", "org", "uk", "co", "ac", "gov", "sch", "nhs", "police", "edu", "info", "biz",
+        "io", "me", "ie", "eu", "de", "fr", "es", "it", "nl", "be", "us", "ca", "au", "nz", "in",
+        "pk", "ng", "za", "scot", "wales", "cymru", "london", "online", "email", "mail", "app",
+        "dev",
+    ]
 )
 _WEBMAIL = frozenset(
-    ["gmail.com", "googlemail.com", "hotmail.com", "hotmail.co.uk", "outlook.com", "outlook.co.uk", "live.com", "live.co.uk", "msn.com", "yahoo.com", "yahoo.co.uk", "ymail.com", "icloud.com", "me.com", "mac.com", "aol.com", "aol.co.uk", "btinternet.com", "sky.com", "talktalk.net", "virginmedia.com", "ntlworld.com", "protonmail.com", "proton.me", "gmx.com", "gmx.co.uk", "mail.com", "zoho.com"]
+    [
+        "gmail.com", "googlemail.com", "hotmail.com", "hotmail.co.uk", "outlook.com",
+        "outlook.co.uk", "live.com", "live.co.uk", "msn.com", "yahoo.com", "yahoo.co.uk",
+        "ymail.com", "icloud.com", "me.com", "mac.com", "aol.com", "aol.co.uk", "btinternet.com",
+        "sky.com", "talktalk.net", "virginmedia.com", "ntlworld.com", "protonmail.com",
+        "proton.me", "gmx.com", "gmx.co.uk", "mail.com", "zoho.com",
+    ]
 )
 # Words that precede a bare "at" in ordinary sentences ("find us at", "be at").
 _NOT_A_NAME = frozenset(
-    ["us", "me", "you", "him", "her", "them", "it", "we", "they", "be", "is", "are", "was", "were", "am", "been", "being", "here", "there", "look", "find", "found", "see", "meet", "met", "visit", "online", "website", "site", "page", "web", "school", "home", "available", "info", "information", "details", "more", "everything", "everyone", "all", "out", "up", "in", "on", "only", "also", "just", "live", "stay", "staying", "arrive", "arrived", "book", "booking", "apply", "register", "posted", "published", "advertised", "event", "events", "tickets", "held", "join", "contact", "email", "e-mail", "message"]
+    [
+        "us", "me", "you", "him", "her", "them", "it", "we", "they", "be", "is", "are", "was",
+        "were", "am", "been", "being", "here", "there", "look", "find", "found", "see", "meet",
+        "met", "visit", "online", "website", "site", "page", "web", "school", "home", "available",
+        "info", "information", "details", "more", "everything", "everyone", "all", "out", "up",
+        "in", "on", "only", "also", "just", "live", "stay", "staying", "arrive", "arrived", "book",
+        "booking", "apply", "register", "posted", "published", "advertised", "event", "events",
+        "tickets", "held", "join", "contact", "email", "e-mail", "message",
+    ]
 )
 
 
@@ -119,16 +138,25 @@ def website_domain(website: str | None) -> str | None:
 
 def find_emails(folded: str) -> Iterator[_Email]:
     """E-mail addresses (plain or disguised) in folded text, as canonical lower-case text."""
-    for match in _EMAIL.finditer(folded):
-        local_labels = _DOT_SPLIT.split(match["local"])
-        domain_labels = _DOT_SPLIT.split(match["domain"])
-        local, domain = ".".join(local_labels), ".".join(domain_labels)
-        plain_at = "@" in match["at"]
-        plain_dots = bool(_PLAIN_DOMAIN.fullmatch(match["domain"]))
-        disguised = not (plain_at and plain_dots and local == match["local"])
-        if not _believable(match["at"], local, domain, domain_labels[-1], plain_dots):
+    position = 0
+    while (match := _EMAIL.search(folded, position)) is not None:
+        email = _email(match)
+        if email is None:  # "me at tb.home1985@…": try again from the next word
+            position = match.start() + 1
             continue
-        yield _Email(match.start(), match.end(), f"{local}@{domain}", disguised)
+        yield email
+        position = match.end()
+
+
+def _email(match: re.Match[str]) -> _Email | None:
+    local_labels = _DOT_SPLIT.split(match["local"])
+    domain_labels = _DOT_SPLIT.split(match["domain"])
+    local, domain = ".".join(local_labels), ".".join(domain_labels)
+    plain_dots = bool(_PLAIN_DOMAIN.fullmatch(match["domain"]))
+    if not _believable(match["at"], local, domain, domain_labels[-1], plain_dots):
+        return None
+    disguised = not ("@" in match["at"] and plain_dots and local == match["local"])
+    return _Email(match.start(), match.end(), f"{local}@{domain}", disguised)
 
 
 def _believable(at: str, local: str, domain: str, tld: str, plain_dots: bool) -> bool:

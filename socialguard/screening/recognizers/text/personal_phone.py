@@ -106,19 +106,39 @@ def find_phones(folded: str) -> Iterator[_Phone]:
 
 def _split(candidate: str, offset: int) -> Iterator[_Phone]:
     """Numbers run together ("0121 496 0000 07700 900123"): longest first, left to right."""
-    chunks = [(chunk.start(), chunk.end()) for chunk in _CHUNK.finditer(candidate)]
+    chunks = [(chunk.start(), chunk.end(), sum(map(str.isdigit, chunk.group())))
+              for chunk in _CHUNK.finditer(candidate)]
     first = 0
     while first < len(chunks):
-        for last in range(min(len(chunks), first + _MAX_CHUNKS), first, -1):
-            start, end = chunks[first][0], chunks[last - 1][1]
-            part = candidate[start:end]
-            phone = _parse(part, _NON_DIGIT.sub("", part))
-            if phone is not None:
-                yield _Phone(offset + start, offset + end, *phone)
-                first = last
-                break
-        else:
+        found = None
+        if candidate[chunks[first][0]] in "0+(":
+            found = _longest_from(candidate, chunks, first)
+        if found is None:
             first += 1
+            continue
+        last, phone = found
+        yield _Phone(offset + chunks[first][0], offset + chunks[last - 1][1], *phone)
+        first = last
+
+
+def _longest_from(
+    candidate: str, chunks: list[tuple[int, int, int]], first: int
+) -> tuple[int, tuple[str, bool]] | None:
+    """The longest run of chunks from `first` that is a phone number, as (end, phone)."""
+    ends: list[int] = []
+    digits = 0
+    for last in range(first, min(len(chunks), first + _MAX_CHUNKS)):
+        digits += chunks[last][2]
+        if digits > _MAX_DIGITS:
+            break
+        if digits >= _MIN_DIGITS:
+            ends.append(last + 1)
+    for end in reversed(ends):
+        part = candidate[chunks[first][0] : chunks[end - 1][1]]
+        phone = _parse(part, _NON_DIGIT.sub("", part))
+        if phone is not None:
+            return end, phone
+    return None
 
 
 def _parse(candidate: str, digits: str) -> tuple[str, bool] | None:

@@ -4,7 +4,8 @@ The organisation's website (registry.organisation.website) is reduced to its hos
 "www." ("oakfield.sch.uk"). The post passes when its text contains a link or bare domain on
 that host or a subdomain of it, with or without scheme, "www." or any path
 ("oakfield.sch.uk/news", "https://www.oakfield.sch.uk"). Disguised links
-("oakfield[.]sch[.]uk") do not count: a reader cannot follow them. A registry without a
+("oakfield[.]sch[.]uk") and e-mail addresses ("office@oakfield.sch.uk") do not count: a
+reader cannot follow them to the site. A registry without a
 website gives no finding. Which kinds of content need the link is the rule's scope (an
 official post in the packs); the check itself looks at whatever item it is given.
 """
@@ -35,7 +36,7 @@ class SchoolWebsiteLink(BaseRecognizer):
         domain, url = state
         folded = item.normalised.folded
         if domain in folded and any(
-            found.host.removeprefix("www.") == domain or found.host.endswith("." + domain)
+            _is_site(found.host, domain) and not folded[:found.start].endswith("@")
             for found in find_hosts(folded, disguised=False)
         ):
             return []
@@ -47,3 +48,7 @@ class SchoolWebsiteLink(BaseRecognizer):
                 "url": url,
             }},
         )]
+
+
+def _is_site(host: str, domain: str) -> bool:
+    return host == domain or host.endswith("." + domain)
