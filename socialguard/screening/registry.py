@@ -20,6 +20,7 @@ CHECKS: dict[str, str] = {
     "pupil_consent": f"{_BASE}.item.pupil_consent.PupilConsent",
     "pupil_do_not_publish": f"{_BASE}.item.do_not_publish.DoNotPublish",
     "untagged_media": f"{_BASE}.item.untagged_media.UntaggedMedia",
+    "pupil_tagged": f"{_BASE}.item.pupil_tagged.PupilTagged",
     # People and contact details (C8, S3)
     "staff_named": f"{_BASE}.text.staff_named.StaffNamed",
     "parent_named": f"{_BASE}.text.parent_named.ParentNamed",
@@ -37,6 +38,7 @@ CHECKS: dict[str, str] = {
     "text_speak": f"{_BASE}.text.text_speak.TextSpeak",
     "spelling": f"{_BASE}.text.spelling.Spelling",
     "missing_disclaimer": f"{_BASE}.text.missing_disclaimer.MissingDisclaimer",
+    "school_named": f"{_BASE}.text.school_named.SchoolNamed",
     "journalist_contact": f"{_BASE}.text.journalist_contact.JournalistContact",
     # Links (C6, C11)
     "blocked_link": f"{_BASE}.text.blocked_link.BlockedLink",

@@ -66,3 +66,27 @@ def test_author_missing(author, fires):
 def test_a_missing_consent_blocks_through_the_engine():
     assert decision_for("pupil_consent", "Photo", tagged=("P009",)) == "BLOCK"
     assert decision_for("pupil_consent", "Photo", tagged=("P001",)) == "PASS"
+
+
+@pytest.mark.parametrize(("tagged", "expected"), [
+    (["P001"], ["P001"]),
+    (["P001", "P001", "P404"], ["P001", "P404"]),
+    ([], []),
+])
+def test_pupil_tagged(tagged, expected):
+    findings = run_check("pupil_tagged", "Great day", tagged=tagged)
+    assert [f.data["pupil"] for f in findings] == expected
+    assert all("official accounts" in f.explanation for f in findings)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Long week at Oakfield Primary School!", ["Oakfield Primary School"]),
+    ("long week at oakfield primary", ["oakfield primary"]),
+    ("Oakfield Primary's fair", ["Oakfield Primary"]),
+    ("Proud to teach at OPS", ["OPS"]),
+    ("back office ops are dull", []),
+    ("Oak\u200bfield School rocks", ["Oak\u200bfield School"]),
+    ("A lovely day in the oak woods", []),
+])
+def test_school_named(text, words):
+    assert [f.text for f in run_check("school_named", text)] == words
