@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict
 
 from socialguard.screening.base import BaseRecognizer, ContentItem, Finding
 from socialguard.screening.recognizers.text._lexicon import (
+    fast_alternation,
     fold,
     fragment,
     org_matcher,
@@ -72,11 +73,17 @@ def _group(lines: tuple[str, ...] | list[str]) -> str:
 
 
 _SECTIONS = read_sections(DATA_FILE)
-_STRONG = re.compile(_START + _group(_SECTIONS["strong"]) + _END)
 _WEAK = _group(_SECTIONS["weak"])
 _GAP = _group(_SECTIONS["gap"])
 _COPULA = _group(_SECTIONS["copula"])
-_TRIGGER = re.compile(_START + _group([*_SECTIONS["strong"], *_SECTIONS["weak"]]) + _END)
+# Every disparaging phrase, labelled by its section: strong, weak or remark:<kind>.
+_LABELLED = [
+    (section, line)
+    for section in ("strong", "weak", *(f"remark:{kind}" for kind in TARGET_KINDS))
+    for line in _SECTIONS[section]
+]
+_PHRASES = fast_alternation([line for _, line in _LABELLED])
+_SECTION_OF = tuple(section for section, _ in _LABELLED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,10 +144,15 @@ class DerogatoryRemark(BaseRecognizer):
 
     def analyze(self, item: ContentItem, context: Any, params: Any, state: Any) -> list[Finding]:
         norm = item.normalised
-        if _TRIGGER.search(norm.folded) is None:
-            return []
         wanted = frozenset(params.targets)
-        hits = [*_strong_hits(norm, state, wanted), *_direct_hits(norm, state, wanted)]
+        found: dict[str, list[re.Match[str]]] = {}
+        for index, match in _PHRASES.matches(norm.folded):
+            found.setdefault(_SECTION_OF[index].split(":")[0], []).append(match)
+            found.setdefault(_SECTION_OF[index], []).append(match)
+        hits = [*_remark_hits(norm.folded, found, wanted),
+                *_strong_hits(norm, found.get("strong", []), state, wanted)]
+        for window in _windows(norm.folded, found.get("weak", [])):
+            hits += _direct_hits(norm, window, state, wanted)
         return [_finding(norm, hit) for hit in _distinct(hits)]
 
 
@@ -153,10 +165,32 @@ def _kind(match: re.Match[str], norm: NormalisedText, state: DerogatoryState) ->
     return kind
 
 
-def _strong_hits(norm: NormalisedText, state: DerogatoryState, wanted: frozenset[str]
+def _windows(folded: str, matches: list[re.Match[str]]) -> list[tuple[int, int]]:
+    """The sentences holding a weak word, merged: the only places to look for its target."""
+    windows: list[tuple[int, int]] = []
+    for match in matches:
+        if windows and match.start() < windows[-1][1]:
+            continue
+        low, high = sentence_bounds(folded, match.start(), match.end())
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(high, windows[-1][1]))
+        else:
+            windows.append((low, high))
+    return windows
+
+
+def _remark_hits(folded: str, found: dict[str, list[re.Match[str]]], wanted: frozenset[str]
                  ) -> Iterator[Hit]:
+    for kind in TARGET_KINDS:
+        for match in found.get(f"remark:{kind}", []):
+            if kind in wanted and not _negated(folded, match.start()):
+                yield Hit(kind, match.span(), match.span(), 0.9)
+
+
+def _strong_hits(norm: NormalisedText, matches: list[re.Match[str]], state: DerogatoryState,
+                 wanted: frozenset[str]) -> Iterator[Hit]:
     folded = norm.folded
-    for phrase in _STRONG.finditer(folded):
+    for phrase in matches:
         if _negated(folded, phrase.start()):
             continue
         left, right = _clause(folded, phrase.start(), phrase.end())
@@ -179,11 +213,11 @@ def _nearest_target(norm: NormalisedText, state: DerogatoryState, wanted: frozen
     return None if best is None else (best[1], best[2])
 
 
-def _direct_hits(norm: NormalisedText, state: DerogatoryState, wanted: frozenset[str]
-                 ) -> Iterator[Hit]:
+def _direct_hits(norm: NormalisedText, window: tuple[int, int], state: DerogatoryState,
+                 wanted: frozenset[str]) -> Iterator[Hit]:
     folded = norm.folded
     for pattern in (state.modifier, state.predicate):
-        for match in pattern.finditer(folded):
+        for match in pattern.finditer(folded, *window):
             kind = _kind(match, norm, state)
             if kind is None or kind not in wanted or _negated(folded, match.start("phrase")):
                 continue

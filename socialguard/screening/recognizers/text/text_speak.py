@@ -51,6 +51,9 @@ def _pattern() -> re.Pattern[str]:
 
 
 _PATTERN = _pattern()
+# Every run of letters, digits and the "/" and "'" text speak uses: a cheap first look.
+_TOKENS = re.compile(r"[a-z0-9/'’]+")
+_FIRST_LOOK = frozenset(entries())
 
 
 def suggestion_for(word: str) -> str | None:
@@ -65,6 +68,8 @@ class TextSpeak(BaseRecognizer):
     def analyze(self, item: ContentItem, context: Any, params: Any, state: Any) -> list[Finding]:
         norm = item.normalised
         findings: list[Finding] = []
+        if _FIRST_LOOK.isdisjoint(_tokens(norm.folded)):
+            return findings
         for match in _PATTERN.finditer(masked(norm.folded)):
             entry = entries()[match.group()]
             words, span = original(norm, match.start(), match.end())
@@ -72,6 +77,12 @@ class TextSpeak(BaseRecognizer):
                 continue
             findings.append(_finding(words, span, entry))
         return findings
+
+
+def _tokens(folded: str) -> set[str]:
+    """The folded text's words, also without "/" or apostrophes at either end."""
+    raw = _TOKENS.findall(folded)
+    return {*raw, *(token.strip("/'’") for token in raw)}
 
 
 def _finding(words: str, span: tuple[int, int], entry: Entry) -> Finding:
