@@ -64,6 +64,8 @@ class ContentItem:
     author: str | None = None
     channel: str | None = None
     id: str | None = None
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """Results several checks share for this item (named pupils), filled as they run."""
 
     @cached_property
     def normalised(self) -> NormalisedText:

@@ -94,8 +94,8 @@ def _media(path_text: str, base_dir: Path) -> MediaItem:
             raise ItemError(f"media {path_text!r} is not a file")
         if size > MAX_MEDIA_BYTES:
             raise ItemError(
-                f"media {path_text!r} is {size / 1e6:.1f} MB; the limit is "
-                f"{MAX_MEDIA_BYTES / 1e6:.0f} MB"
+                f"media {path_text!r} is {size / 2**20:.1f} MB; the limit is "
+                f"{MAX_MEDIA_BYTES // 2**20} MB"
             )
         data = path.read_bytes()
     except OSError as error:

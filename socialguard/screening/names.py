@@ -76,6 +76,8 @@ class NameIndex:
     joined: dict[str, list[tuple[Person, str]]] = field(default_factory=dict)
     ambiguous: frozenset[str] = frozenset()
     longest: int = 1
+    starts: set[str] = field(default_factory=set)
+    """First tokens of full names (and their de-leeted forms): the only places to try one."""
 
     @classmethod
     def build(cls, people: Iterable[Person], titles: bool = False) -> NameIndex:
@@ -101,6 +103,7 @@ class NameIndex:
 
     def _put_full(self, tokens: tuple[str, ...], person: Person, form: str) -> None:
         self.full.setdefault(tokens, []).append((person, form))
+        self.starts.add(tokens[0])
         self.longest = max(self.longest, len(tokens))
         if form == "full":
             self.joined.setdefault("".join(tokens).replace("'", ""), []).append((person, "joined"))
@@ -139,6 +142,9 @@ class NameIndex:
         forms: frozenset[str],
         evasion: tuple[str, ...],
     ) -> tuple[NameMatch, int] | None:
+        first = tokens[at].word
+        if first not in self.starts and deleet(first) not in self.starts:
+            return None
         for length in range(min(self.longest, len(tokens) - at), 1, -1):
             window = tokens[at : at + length]
             key = (*(t.word for t in window[:-1]), window[-1].bare)

@@ -50,8 +50,11 @@ def pupils_by_id(context: Context) -> Mapping[str, Pupil]:
 
 
 def named_pupils(item: ContentItem, context: Context, names: NameForms = "any") -> list[NameMatch]:
-    """Pupils named in the item's text."""
-    return pupil_index(context).find(item.normalised, FORMS["pupil"][names])
+    """Pupils named in the item's text, found once per item whichever checks ask."""
+    key = f"named_pupils:{names}"
+    if key not in item.memo:
+        item.memo[key] = pupil_index(context).find(item.normalised, FORMS["pupil"][names])
+    return list(item.memo[key])
 
 
 def redact(match: NameMatch, who: str) -> dict[str, object]:
