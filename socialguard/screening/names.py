@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import overload
 
 from socialguard.screening.names_context import Token, is_name_in_context
 from socialguard.screening.text import NormalisedText, collapse_spaced, deleet, normalise
 
 TITLES = ("mr", "mrs", "ms", "miss", "mx", "dr", "sir", "madam", "prof", "rev")
 _TOKEN = re.compile(r"[a-z0-9$]+(?:[@'’][a-z0-9$]+)*")
+_TAG = re.compile(r"[#@]")
 _MAX_TAG = 40  # longest hashtag or handle searched inside, so hostile input stays linear
-_POSSESSIVE = re.compile(r"['’]s$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,9 @@ class NameIndex:
     ambiguous: frozenset[str] = frozenset()
     longest: int = 1
     starts: set[str] = field(default_factory=set)
-    """First tokens of full names (and their de-leeted forms): the only places to try one."""
+    """First tokens of full names: the only places to try one."""
+    wanted: set[str] = field(default_factory=set)
+    """Every token that can begin a match: first tokens, single names, joined names."""
 
     @classmethod
     def build(cls, people: Iterable[Person], titles: bool = False) -> NameIndex:
@@ -97,6 +100,7 @@ class NameIndex:
             self._put_full(first + last, person, "full")
             if len(first) == 1:
                 self.single.setdefault(first[0], []).append((person, form))
+                self.wanted.add(first[0])
         if titles:
             for title in TITLES:
                 self._put_full((title, *last), person, "title_surname")
@@ -104,9 +108,12 @@ class NameIndex:
     def _put_full(self, tokens: tuple[str, ...], person: Person, form: str) -> None:
         self.full.setdefault(tokens, []).append((person, form))
         self.starts.add(tokens[0])
+        self.wanted.add(tokens[0])
         self.longest = max(self.longest, len(tokens))
         if form == "full":
-            self.joined.setdefault("".join(tokens).replace("'", ""), []).append((person, "joined"))
+            joined = "".join(tokens).replace("'", "")
+            self.joined.setdefault(joined, []).append((person, "joined"))
+            self.wanted.add(joined)
 
     def find(self, text: NormalisedText, forms: frozenset[str]) -> list[NameMatch]:
         """Every mention of an indexed person in `text`, in the allowed forms."""
@@ -122,21 +129,22 @@ class NameIndex:
     def _scan(
         self, text: NormalisedText, forms: frozenset[str], evasion: tuple[str, ...]
     ) -> Iterator[NameMatch]:
-        tokens = _tokens(text)
-        position = 0
-        while position < len(tokens):
+        tokens = _Tokens(text)
+        resume = 0
+        for position in tokens.candidates(self.wanted):
+            if position < resume:
+                continue  # inside a full name already matched
             found = self._full_at(tokens, position, text, forms, evasion)
             if found is not None:
                 match, used = found
                 yield match
-                position += used
+                resume = position + used
                 continue
             yield from self._single_at(tokens, position, text, forms, evasion)
-            position += 1
 
     def _full_at(
         self,
-        tokens: list[Token],
+        tokens: _Tokens,
         at: int,
         text: NormalisedText,
         forms: frozenset[str],
@@ -158,7 +166,7 @@ class NameIndex:
 
     def _single_at(
         self,
-        tokens: list[Token],
+        tokens: _Tokens,
         at: int,
         text: NormalisedText,
         forms: frozenset[str],
@@ -226,16 +234,49 @@ class NameIndex:
         )
 
 
-def _tokens(text: NormalisedText) -> list[Token]:
-    folded = text.folded
-    tokens = []
-    for match in _TOKEN.finditer(folded):
-        word = match.group().replace("’", "'")
-        start, end = match.span()
-        tagged = start > 0 and folded[start - 1] in "#@"
-        bare = _POSSESSIVE.sub("", word)
-        tokens.append(Token(word, bare, start, end, tagged, bare != word))
-    return tokens
+class _Tokens(Sequence[Token]):
+    """The words of folded text; a Token is built only for the words that are looked at."""
+
+    def __init__(self, text: NormalisedText) -> None:
+        self.folded = text.folded
+        self._matches = list(_TOKEN.finditer(self.folded))
+        self._built: dict[int, Token] = {}
+
+    def __len__(self) -> int:
+        return len(self._matches)
+
+    def candidates(self, wanted: set[str]) -> list[int]:
+        """Where a name could start: a wanted word, a possessive, an apostrophe or digits
+        (not isalpha), or a hashtag or handle. Everything else is skipped unbuilt."""
+        tags = {m.end() for m in _TAG.finditer(self.folded)}
+        return [
+            at for at, match in enumerate(self._matches)
+            if (word := match.group()) in wanted or not word.isalpha() or match.start() in tags
+        ]
+
+    @overload
+    def __getitem__(self, at: int) -> Token: ...
+    @overload
+    def __getitem__(self, at: slice) -> list[Token]: ...
+    def __getitem__(self, at: int | slice) -> Token | list[Token]:
+        if isinstance(at, slice):
+            return [self[i] for i in range(*at.indices(len(self)))]
+        if at < 0:
+            at += len(self)
+        token = self._built.get(at)
+        if token is None:
+            token = self._built[at] = self._build(at)
+        return token
+
+    def _build(self, at: int) -> Token:
+        match = self._matches[at]
+        word, start = match.group(), match.start()
+        if "’" in word:
+            word = word.replace("’", "'")
+        possessive = word.endswith("'s")
+        bare = word[:-2] if possessive else word
+        tagged = start > 0 and self.folded[start - 1] in "#@"
+        return Token(word, bare, start, match.end(), tagged, possessive)
 
 
 def _evasion(text: NormalisedText, start: int, end: int) -> tuple[str, ...]:

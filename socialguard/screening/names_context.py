@@ -7,6 +7,7 @@ or a name inside evasion tricks is always a name.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from socialguard.screening.text import NormalisedText
@@ -160,7 +161,7 @@ _SENTENCE_END = frozenset(".!?\n:;")
 _WINDOW = 200  # characters either side looked at for a title-case line
 
 
-def is_name_in_context(tokens: list[Token], at: int, text: NormalisedText) -> bool:
+def is_name_in_context(tokens: Sequence[Token], at: int, text: NormalisedText) -> bool:
     """Whether tokens[at], a name that is also a word, is used as a name here."""
     token = tokens[at]
     original = text.original[text.index[token.start] : text.index[token.end - 1] + 1]
@@ -193,7 +194,7 @@ def _is_day_number(word: str) -> bool:
     return word.isdigit() or (word[:-2].isdigit() and word[-2:] in ("st", "nd", "rd", "th"))
 
 
-def _starts_sentence(tokens: list[Token], at: int, text: NormalisedText) -> bool:
+def _starts_sentence(tokens: Sequence[Token], at: int, text: NormalisedText) -> bool:
     if at == 0:
         return True
     between = text.folded[tokens[at - 1].end : tokens[at].start]
