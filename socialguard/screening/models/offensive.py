@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, Final
@@ -44,6 +44,7 @@ _LEET_WORD: Final = re.compile(
     r"[a-z0-9@$!|*]*(?:[a-z][013457@$|]|[013457@$!|][a-z])[a-z0-9@$!|*]*"
 )
 _LEET_CHARS: Final = frozenset("013457@$!|")
+_LEET_MIX: Final = re.compile(r"[a-z][013457@$|]|[013457@$!|][a-z]")  # cheap test first
 _WORD: Final = re.compile(r"[a-z*]+")
 _RUN3: Final = re.compile(r"(.)\1{2,}")
 _RUN2: Final = re.compile(r"(.)\1+")
@@ -72,6 +73,8 @@ def _deleet_word(word: str) -> str:
 def matching_text(text: NormalisedText) -> NormalisedText:
     """Folded text with spaced letters joined and leetspeak undone, indices kept."""
     joined = collapse_spaced(text) or text
+    if _LEET_MIX.search(joined.folded) is None:
+        return joined
     folded = _LEET_WORD.sub(lambda m: _deleet_word(m.group()), joined.folded)
     if folded == joined.folded:
         return joined
@@ -117,11 +120,17 @@ class Lexicon:
     safe: frozenset[str]
     explanations: dict[str, str]
 
+    @cached_property
+    def _needs(self) -> frozenset[str]:
+        """Every word some pattern needs, each looked for once per text."""
+        return frozenset(w for p in self.patterns for w in p.needs)
+
     def find_phrases(self, folded: str) -> list[Hit]:
         """Phrase hits; a pattern runs only if one of the words it needs is in the text."""
+        present = {word for word in self._needs if word in folded}
         hits = []
         for phrase in self.patterns:
-            if not any(word in folded for word in phrase.needs):
+            if present.isdisjoint(phrase.needs):
                 continue
             for match in phrase.pattern.finditer(folded):
                 hits.append(Hit(phrase.category, match.start(), match.end(), phrase.weight,
@@ -288,12 +297,16 @@ class OffensiveModel:
     threshold: float
     card: dict[str, Any]
 
-    def extra_features(self, folded: str, hits: list[Hit]) -> list[float]:
-        return [logit(self.apc.probability(folded)), *lexicon_features(hits)]
+    def extra_features(self, folded: str, hits: list[Hit],
+                       library: float | None = None) -> list[float]:
+        if library is None:
+            library = self.apc.probability(folded)
+        return [logit(library), *lexicon_features(hits)]
 
-    def probability(self, folded: str, hits: list[Hit]) -> float:
-        """P(offensive) for matching text and its lexicon hits."""
-        extra = self.extra_features(folded, hits)
+    def probability(self, folded: str, hits: list[Hit], library: float | None = None) -> float:
+        """P(offensive) for matching text and its lexicon hits (and, if already known,
+        alt-profanity-check's probability for it)."""
+        extra = self.extra_features(folded, hits, library)
         z = self.intercept + sum(c * x for c, x in zip(self.extra_coef, extra, strict=True))
         counts = Counter(t for t in model_tokens(folded) if t in self.terms)
         if counts:

@@ -18,6 +18,7 @@ from socialguard.screening.models import offensive as om
 from socialguard.screening.recognizers.text.offensive_language import (
     Assessment,
     OffensiveLanguage,
+    assess,
     findings,
 )
 from socialguard.screening.testing import run_check
@@ -129,12 +130,35 @@ def test_threshold_param_replaces_the_defaults() -> None:
 
 def test_classifier_alone_reports_the_whole_text_as_insult() -> None:
     text = "people like you are the reason this town is dying"
-    assessment = Assessment(om.matching_text(normalise(text)), (), 0.99)
+    assessment = Assessment(om.matching_text(normalise(text)), (), 0.99, 0.1)
     (finding,) = findings(assessment, om.CATEGORIES)
     assert finding.span == (0, len(text))
     assert finding.data == {"category": "insult", "source": "classifier", "model_score": 0.99}
     assert findings(assessment, ("profanity",)) == []
-    assert findings(Assessment(assessment.text, (), 0.2), om.CATEGORIES) == []
+    assert findings(Assessment(assessment.text, (), 0.2, 0.1), om.CATEGORIES) == []
+
+
+# (our classifier, the library, categories) -> category of the whole-text finding, or None
+VOTES = [
+    (0.2, 0.7, om.CATEGORIES, "profanity"),
+    (0.2, 0.7, ("insult",), None),
+    (0.2, 0.4, om.CATEGORIES, None),
+    (0.99, 0.7, om.CATEGORIES, "insult"),
+]
+
+
+@pytest.mark.parametrize(("ours", "library", "categories", "expected"), VOTES)
+def test_the_library_votes_when_nothing_else_explains_the_text(ours, library, categories,
+                                                                 expected) -> None:
+    text = om.matching_text(normalise("this whole place is a load of rubbish run by clowns"))
+    found = findings(Assessment(text, (), ours, library), categories)
+    assert [f.data["category"] for f in found] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("text", ["That cake sale was to die for!", "Dead proud of you all",
+                                  "You absolutely killed it on stage"])
+def test_benign_idioms_do_not_trip_the_library(text) -> None:
+    assert findings(assess(normalise(text)), om.CATEGORIES) == []
 
 
 def test_params_reject_unknown_category() -> None:

@@ -10,6 +10,10 @@ socialguard/screening/models/offensive.py):
    classifier also judges the text offensive.
 2. A linear classifier (docs/model-card-offensive.md). If it judges the text offensive and
    no listed word explains why, the whole text is reported as an `insult`.
+3. alt-profanity-check's own model (its shipped weights, run as plain arrays) votes at its
+   own default threshold, 0.5. If it fires and nothing above explains why, the whole text is
+   reported as `profanity`. Any one layer is enough: on OLID this union scores higher than
+   the library or the lexicon with the classifier alone (docs/model-card-offensive.md).
 
 `params.threshold`, when set, replaces both thresholds: a hit or the classifier is reported
 when its score reaches it.
@@ -17,6 +21,7 @@ when its score reaches it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
@@ -35,6 +40,15 @@ _EXPLANATIONS: dict[str, str] = {
     "sexual": "Contains sexual content: \u201c{text}\u201d.",
     "hate": "Contains hateful or discriminatory language: \u201c{text}\u201d.",
 }
+# Everyday idioms the library reads as violent or crude; removed before it scores a text.
+_BENIGN_IDIOMS = re.compile(
+    r"\b(?:to\s+die\s+for|dying\s+to|(?:nearly\s+|almost\s+)?died\s+laughing|dead\s+(?:proud|good|"
+    r"chuffed|excited|funny)|killing\s+it|killed\s+it|shoot\s+for\s+the\s+stars|break\s+a\s+leg|"
+    r"bloody\s+(?:brilliant|marvellous|amazing|fantastic|good))\b"
+)
+LIBRARY_THRESHOLD = 0.5  # alt-profanity-check's own default; not tuned on any data here
+_LIBRARY = ("The wording reads as offensive (alt-profanity-check score {score:.2f}) although "
+            "no listed word was found; a person should read it.")
 _WHOLE_TEXT = ("The wording reads as abusive or insulting (classifier score {score:.2f}) "
                "although no listed word was found; a person should read it.")
 
@@ -53,13 +67,17 @@ class Assessment:
     text: NormalisedText
     hits: tuple[om.Hit, ...]
     probability: float
+    library: float
+    """alt-profanity-check's probability for the same text."""
 
 
 def assess(normalised: NormalisedText) -> Assessment:
     """Lexicon hits and classifier probability for a folded text."""
     text = om.matching_text(normalised)
     hits = om.find_hits(text.folded)
-    return Assessment(text, tuple(hits), om.model().probability(text.folded, hits))
+    model = om.model()
+    library = model.apc.probability(_BENIGN_IDIOMS.sub(" ", text.folded))
+    return Assessment(text, tuple(hits), model.probability(text.folded, hits, library), library)
 
 
 def _distinct(hits: tuple[om.Hit, ...]) -> list[om.Hit]:
@@ -87,15 +105,16 @@ def _hit_finding(hit: om.Hit, assessment: Assessment, score: float) -> Finding:
     )
 
 
-def _whole_text_finding(original: str, probability: float) -> Finding:
+def _whole_text_finding(original: str, probability: float, category: str = "insult",
+                        source: str = "classifier") -> Finding:
+    template = _WHOLE_TEXT if source == "classifier" else _LIBRARY
     return Finding(
         check=OffensiveLanguage.name,
         text=original,
-        explanation=_WHOLE_TEXT.format(score=probability),
+        explanation=template.format(score=probability),
         score=round(probability, 3),
         span=(0, len(original)),
-        data={"category": "insult", "source": "classifier",
-              "model_score": round(probability, 3)},
+        data={"category": category, "source": source, "model_score": round(probability, 3)},
     )
 
 
@@ -111,8 +130,13 @@ def findings(assessment: Assessment, categories: tuple[str, ...],
         for hit in _distinct(assessment.hits)
         if hit.category in categories and (hit.weight >= lexicon_cut or offensive)
     ]
-    if offensive and not assessment.hits and "insult" in categories:
+    if assessment.hits:
+        return out  # the lexicon has judged the words it knows; the library would echo it
+    if offensive and "insult" in categories:
         out.append(_whole_text_finding(assessment.text.original, assessment.probability))
+    elif assessment.library >= (threshold or LIBRARY_THRESHOLD) and "profanity" in categories:
+        out.append(_whole_text_finding(assessment.text.original, assessment.library,
+                                       "profanity", "alt-profanity-check"))
     return out
 
 
