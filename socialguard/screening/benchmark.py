@@ -33,6 +33,14 @@ def pin_to_one_core() -> str:
     return f"pinned to CPU {min(os.sched_getaffinity(0))}"
 
 
+def _clear_name_caches() -> None:
+    from socialguard.screening.names import fold_name
+    from socialguard.screening.recognizers.text._lexicon import fold
+
+    fold_name.cache_clear()
+    fold.cache_clear()
+
+
 def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.2f} ms"
 
@@ -60,6 +68,7 @@ def run(
 
     builds = []
     for _ in range(5):
+        _clear_name_caches()  # a new registry's names have not been folded before
         started = time.perf_counter()
         context = build_context(policy, reg)
         builds.append(time.perf_counter() - started)
@@ -94,7 +103,8 @@ def run(
     }
     mean_chars = statistics.mean(len(t) for t in texts)
     echo(f"process warm-up (first context, model loads): {_ms(warm_up)}")
-    echo(f"context build (median of 5):   {_ms(statistics.median(builds))}   target <= 200 ms")
+    echo(f"context build (median of 5, cold name caches): {_ms(statistics.median(builds))}"
+         "   target <= 200 ms")
     echo(f"one text post ({len(texts)} posts, mean {mean_chars:.0f} chars, max 1,000):")
     echo(
         f"  p50 {_ms(figures['post_p50_ms'] / 1000)}  p95 {_ms(figures['post_p95_ms'] / 1000)}"

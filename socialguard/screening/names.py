@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from typing import overload
 
@@ -54,6 +55,7 @@ class NameMatch:
     evasion: tuple[str, ...] = ()
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_name(name: str) -> tuple[str, ...]:
     """A name as the tokens find() will compare it with."""
     return tuple(t.replace("’", "'") for t in _TOKEN.findall(normalise(name).folded))

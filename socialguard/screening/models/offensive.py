@@ -260,7 +260,7 @@ class ApcModel:
         )
 
     def probability(self, folded: str) -> float:
-        counts = Counter(t for t in _APC_TOKEN.findall(folded) if t in self.terms)
+        counts = Counter(filter(self.terms.__contains__, _APC_TOKEN.findall(folded)))
         decisions = list(self.intercept)
         if counts:
             squares = 0.0
@@ -308,7 +308,7 @@ class OffensiveModel:
         alt-profanity-check's probability for it)."""
         extra = self.extra_features(folded, hits, library)
         z = self.intercept + sum(c * x for c, x in zip(self.extra_coef, extra, strict=True))
-        counts = Counter(t for t in model_tokens(folded) if t in self.terms)
+        counts = Counter(filter(self.terms.__contains__, model_tokens(folded)))
         if counts:
             squares = 0.0
             total = 0.0

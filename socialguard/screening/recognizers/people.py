@@ -50,11 +50,13 @@ def pupils_by_id(context: Context) -> Mapping[str, Pupil]:
 
 
 def named_pupils(item: ContentItem, context: Context, names: NameForms = "any") -> list[NameMatch]:
-    """Pupils named in the item's text, found once per item whichever checks ask."""
-    key = f"named_pupils:{names}"
-    if key not in item.memo:
-        item.memo[key] = pupil_index(context).find(item.normalised, FORMS["pupil"][names])
-    return list(item.memo[key])
+    """Pupils named in the item's text, found once per item whichever checks ask: the
+    `full` forms are the `any` matches that name a full name (or a joined one)."""
+    if "named_pupils" not in item.memo:
+        item.memo["named_pupils"] = pupil_index(context).find(item.normalised,
+                                                              FORMS["pupil"]["any"])
+    allowed = FORMS["pupil"][names]
+    return [match for match in item.memo["named_pupils"] if match.form in allowed]
 
 
 def redact(match: NameMatch, who: str) -> dict[str, object]:

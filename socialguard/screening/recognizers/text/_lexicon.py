@@ -88,6 +88,7 @@ def literal_alternation(words: Iterable[str]) -> str:
     return _BEFORE + "(?:" + "|".join(parts) + ")" + _POSSESSIVE_END
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """The folded form of a name or phrase, as it appears in folded text."""
     return normalise(text).folded.strip()

@@ -145,10 +145,9 @@ class DerogatoryRemark(BaseRecognizer):
     def analyze(self, item: ContentItem, context: Any, params: Any, state: Any) -> list[Finding]:
         norm = item.normalised
         wanted = frozenset(params.targets)
-        found: dict[str, list[re.Match[str]]] = {}
-        for index, match in _PHRASES.matches(norm.folded):
-            found.setdefault(_SECTION_OF[index].split(":")[0], []).append(match)
-            found.setdefault(_SECTION_OF[index], []).append(match)
+        found = item.memo.get(self.name)
+        if found is None:  # rules with other targets reuse the phrases found for this item
+            found = item.memo[self.name] = _phrases_by_section(norm.folded)
         hits = [*_remark_hits(norm.folded, found, wanted),
                 *_strong_hits(norm, found.get("strong", []), state, wanted)]
         for window in _windows(norm.folded, found.get("weak", [])):
@@ -265,3 +264,11 @@ def _finding(norm: NormalisedText, hit: Hit) -> Finding:
                      f"(\u201c{phrase}\u201d), which the social media policy does not allow."),
         data={"target": hit.kind, "phrase": phrase, "about": about},
     )
+
+
+def _phrases_by_section(folded: str) -> dict[str, list[re.Match[str]]]:
+    found: dict[str, list[re.Match[str]]] = {}
+    for index, match in _PHRASES.matches(folded):
+        found.setdefault(_SECTION_OF[index].split(":")[0], []).append(match)
+        found.setdefault(_SECTION_OF[index], []).append(match)
+    return found

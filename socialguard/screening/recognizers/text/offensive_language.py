@@ -152,4 +152,7 @@ class OffensiveLanguage(BaseRecognizer):
     def analyze(self, item: ContentItem, context: Any, params: Any, state: Any) -> list[Finding]:
         if not item.text.strip():
             return []
-        return findings(assess(item.normalised), tuple(params.categories), params.threshold)
+        assessment = item.memo.get(self.name)
+        if assessment is None:  # rules with other categories reuse it for this item
+            assessment = item.memo[self.name] = assess(item.normalised)
+        return findings(assessment, tuple(params.categories), params.threshold)
