@@ -237,19 +237,16 @@ def demo(pack_id: str, color: bool | None) -> None:
 @click.option("--staff", default=200, show_default=True)
 @click.option("--guardians", default=3000, show_default=True)
 @click.option("--posts", default=2000, show_default=True, help="Posts screened for the figures.")
-@click.option("--pack", "pack_id", default="core-trust", show_default=True)
+@click.option("--pack", "pack_id", default="core-trust", show_default=True,
+              help="A pack id, or 'all' for one run per pack.")
 def bench(pupils: int, staff: int, guardians: int, posts: int, pack_id: str) -> None:
     """Measure the engine: context build, per-post latency, throughput, peak memory."""
     from socialguard.screening.benchmark import run
 
-    run(
-        pupils=pupils,
-        staff=staff,
-        guardians=guardians,
-        posts=posts,
-        pack_id=pack_id,
-        echo=click.echo,
-    )
+    for one in sorted(_all_packs()) if pack_id == "all" else [pack_id]:
+        run(pupils=pupils, staff=staff, guardians=guardians, posts=posts, pack_id=one,
+            echo=click.echo)
+        click.echo("")
 
 
 if __name__ == "__main__":  # pragma: no cover
