@@ -40,10 +40,8 @@ CATEGORIES: Final = ("profanity", "insult", "threat", "sexual", "hate")
 # Leetspeak, one character for one: only inside a word that also has letters.
 _LEET: Final = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t",
                               "@": "a", "$": "s", "!": "i", "|": "i"})
-_LEET_WORD: Final = re.compile(
-    r"[a-z0-9@$!|*]*(?:[a-z][013457@$|]|[013457@$!|][a-z])[a-z0-9@$!|*]*"
-)
 _LEET_CHARS: Final = frozenset("013457@$!|")
+_LEET_WORD_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789@$!|*")
 _LEET_MIX: Final = re.compile(r"[a-z][013457@$|]|[013457@$!|][a-z]")  # cheap test first
 _WORD: Final = re.compile(r"[a-z*]+")
 _RUN3: Final = re.compile(r"(.)\1{2,}")
@@ -73,12 +71,27 @@ def _deleet_word(word: str) -> str:
 def matching_text(text: NormalisedText) -> NormalisedText:
     """Folded text with spaced letters joined and leetspeak undone, indices kept."""
     joined = collapse_spaced(text) or text
-    if _LEET_MIX.search(joined.folded) is None:
+    folded = joined.folded
+    words = {_word_around(folded, m.start()) for m in _LEET_MIX.finditer(folded)}
+    if not words:
         return joined
-    folded = _LEET_WORD.sub(lambda m: _deleet_word(m.group()), joined.folded)
-    if folded == joined.folded:
-        return joined
-    return NormalisedText(joined.original, folded, joined.index)
+    pieces, cursor = [], 0
+    for start, end in sorted(words):
+        pieces += [folded[cursor:start], _deleet_word(folded[start:end])]
+        cursor = end
+    pieces.append(folded[cursor:])
+    changed = "".join(pieces)  # one character for one: the index still fits
+    return joined if changed == folded else NormalisedText(joined.original, changed, joined.index)
+
+
+def _word_around(folded: str, at: int) -> tuple[int, int]:
+    """The run of word or leet characters that contains position `at`."""
+    start = end = at
+    while start > 0 and folded[start - 1] in _LEET_WORD_CHARS:
+        start -= 1
+    while end < len(folded) and folded[end] in _LEET_WORD_CHARS:
+        end += 1
+    return start, end
 
 
 def model_tokens(folded: str) -> list[str]:
