@@ -41,6 +41,7 @@ from socialguard.screening.text import normalise  # noqa: E402
 from tools import train_offensive as tr  # noqa: E402
 
 PREVALENCE = 0.05
+HELD_OUT = REPO / "bench" / "data" / "school_comments_benign.txt"
 
 
 def scores(labels: np.ndarray[Any, Any], flagged: np.ndarray[Any, Any]) -> dict[str, float]:
@@ -95,7 +96,7 @@ def shipped(texts: Sequence[str], labels: np.ndarray[Any, Any],
     line(f"classifier alone at shipped threshold {model.threshold:.2f}", labels,
          probs >= model.threshold, tin_ind)
     line("classifier alone at 0.5 (for comparison)", labels, probs >= 0.5, tin_ind)
-    line("whole check (lexicon + classifier), defaults", labels, fires, tin_ind)
+    line("whole check as shipped (lexicon + classifier + library vote)", labels, fires, tin_ind)
     return probs, fires
 
 
@@ -133,6 +134,13 @@ def school_balance(labels: np.ndarray[Any, Any], probs: np.ndarray[Any, Any],
     flagged_benign = [t for t, f in zip(benign, benign_fires, strict=True) if f]
     print(f"  whole check on own benign school comments: {len(flagged_benign)} of {len(benign)} "
           f"flagged{': ' + '; '.join(flagged_benign[:5]) if flagged_benign else ''}")
+    held_out = [line.strip() for line in HELD_OUT.read_text(encoding="utf-8").splitlines()
+                if line.strip() and not line.startswith("#")]
+    _, held_out_fires = check_flags(held_out)
+    flagged = [t for t, f in zip(held_out, held_out_fires, strict=True) if f]
+    print(f"  whole check on {len(held_out)} held-out benign school comments "
+          f"(bench/data, never trained on): {len(flagged)} flagged"
+          f"{': ' + '; '.join(flagged[:5]) if flagged else ''}")
 
 
 def latency(texts: Sequence[str]) -> None:
