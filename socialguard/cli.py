@@ -30,6 +30,7 @@ class BadInput(click.ClickException):
 @click.version_option(package_name="socialguard")
 def main() -> None:
     """Run a school's social media policy: screen content, explain every decision."""
+    _all_packs()  # a pack that fails stops every command here, naming the pack and rule
 
 
 @main.command()

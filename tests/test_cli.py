@@ -152,3 +152,16 @@ def test_the_console_script_is_installed():
         [sys.executable, "-m", "socialguard.cli", "--help"], capture_output=True, text=True
     )
     assert result.returncode == 0 and "check" in result.stdout
+
+
+def test_a_broken_shipped_pack_stops_every_command(run, monkeypatch):
+    from socialguard.policies import loader
+
+    def broken():
+        raise loader.PackError("pack rmet, rule rmet.x: quote is not in the source text")
+
+    monkeypatch.setattr(loader, "load_all", broken)
+    monkeypatch.setattr("socialguard.cli.load_all", broken)
+    result = run(*check_args("item.json"), item=CLEAN)
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert "rule rmet.x: quote is not in the source text" in result.output
