@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import overload
@@ -53,6 +53,16 @@ class NameMatch:
     text: str
     score: float
     evasion: tuple[str, ...] = ()
+    entries: tuple[tuple[Person, str], ...] = ()
+    """Each person the words could name, with the form they name them in."""
+
+    def only(self, kind: str, forms: frozenset[str]) -> NameMatch | None:
+        """This match narrowed to one kind of person named in the given forms, if any."""
+        kept = tuple((p, f) for p, f in self.entries if p.kind == kind and f in forms)
+        if not kept:
+            return None
+        people = tuple(dict.fromkeys(p for p, _ in kept))
+        return replace(self, entries=kept, people=people, form=kept[0][1])
 
 
 @lru_cache(maxsize=1 << 16)
@@ -85,10 +95,11 @@ class NameIndex:
     """Every token that can begin a match: first tokens, single names, joined names."""
 
     @classmethod
-    def build(cls, people: Iterable[Person], titles: bool = False) -> NameIndex:
+    def build(cls, people: Iterable[Person]) -> NameIndex:
+        """Index people of any kinds; staff are also found by title and surname."""
         index = cls(ambiguous=_ambiguous_words())
         for person in people:
-            index._add(person, titles)
+            index._add(person, titles=person.kind == "staff")
         return index
 
     def _add(self, person: Person, titles: bool) -> None:
@@ -233,6 +244,7 @@ class NameIndex:
             text.original[span[0] : span[1]],
             1.0 if tricks else score,
             tricks,
+            tuple(entries),
         )
 
 

@@ -1,4 +1,8 @@
-"""Name indexes of the registry's people, shared by the checks that need them."""
+"""One name index of all the registry's people, shared by the checks that need it.
+
+Pupils, staff and parents are indexed together and each item's text is scanned once; each
+check then keeps the matches for its kind of person in the forms its rule allows.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ if TYPE_CHECKING:
     from socialguard.screening.engine import Context
 
 NameForms = Literal["full", "any"]
+Kind = Literal["pupil", "staff", "guardian"]
 
 FORMS: dict[str, dict[str, frozenset[str]]] = {
     "pupil": {"full": frozenset({"full", "joined"}),
@@ -22,41 +27,37 @@ FORMS: dict[str, dict[str, frozenset[str]]] = {
     "guardian": {"full": frozenset({"full", "joined"}),
                  "any": frozenset({"full", "joined", "first"})},
 }
+_EVERY_FORM = frozenset().union(*(forms["any"] for forms in FORMS.values()))
 
 
-def pupil_index(context: Context) -> NameIndex:
-    return context.shared("names:pupils", lambda: NameIndex.build(
-        Person(p.id, "pupil", p.first_name, p.last_name, p.preferred_name)
-        for p in context.registry.pupils
-    ))
-
-
-def staff_index(context: Context) -> NameIndex:
-    return context.shared("names:staff", lambda: NameIndex.build(
-        (Person(s.id, "staff", s.first_name, s.last_name, None, s.title)
-         for s in context.registry.staff),
-        titles=True,
-    ))
-
-
-def guardian_index(context: Context) -> NameIndex:
-    return context.shared("names:guardians", lambda: NameIndex.build(
-        Person(g.id, "guardian", g.first_name, g.last_name) for g in context.registry.guardians
-    ))
+def people_index(context: Context) -> NameIndex:
+    """Every pupil, member of staff and parent of the registry, indexed once per context."""
+    registry = context.registry
+    return context.shared("names:people", lambda: NameIndex.build([
+        *(Person(p.id, "pupil", p.first_name, p.last_name, p.preferred_name)
+          for p in registry.pupils),
+        *(Person(s.id, "staff", s.first_name, s.last_name, None, s.title)
+          for s in registry.staff),
+        *(Person(g.id, "guardian", g.first_name, g.last_name) for g in registry.guardians),
+    ]))
 
 
 def pupils_by_id(context: Context) -> Mapping[str, Pupil]:
     return context.shared("pupils:by-id", lambda: {p.id: p for p in context.registry.pupils})
 
 
+def named(item: ContentItem, context: Context, kind: Kind, names: NameForms) -> list[NameMatch]:
+    """The people of one kind named in the item's text, in the allowed forms. The text is
+    scanned once per item, whichever checks ask."""
+    if "named_people" not in item.memo:
+        item.memo["named_people"] = people_index(context).find(item.normalised, _EVERY_FORM)
+    allowed = FORMS[kind][names]
+    narrowed = (match.only(kind, allowed) for match in item.memo["named_people"])
+    return [match for match in narrowed if match is not None]
+
+
 def named_pupils(item: ContentItem, context: Context, names: NameForms = "any") -> list[NameMatch]:
-    """Pupils named in the item's text, found once per item whichever checks ask: the
-    `full` forms are the `any` matches that name a full name (or a joined one)."""
-    if "named_pupils" not in item.memo:
-        item.memo["named_pupils"] = pupil_index(context).find(item.normalised,
-                                                              FORMS["pupil"]["any"])
-    allowed = FORMS["pupil"][names]
-    return [match for match in item.memo["named_pupils"] if match.form in allowed]
+    return named(item, context, "pupil", names)
 
 
 def redact(match: NameMatch, who: str) -> dict[str, object]:

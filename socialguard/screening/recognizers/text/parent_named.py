@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict
 
 from socialguard.screening.base import BaseRecognizer, ContentItem, Finding
 from socialguard.screening.engine import Context
-from socialguard.screening.recognizers.people import FORMS, NameForms, guardian_index, redact
+from socialguard.screening.recognizers.people import NameForms, named, people_index, redact
 
 
 class Params(BaseModel):
@@ -22,7 +22,7 @@ class ParentNamed(BaseRecognizer):
     Params: ClassVar[type[BaseModel]] = Params
 
     def prepare(self, context: Context) -> Any:
-        return guardian_index(context)
+        return people_index(context)
 
     def analyze(
         self, item: ContentItem, context: Context, params: Any, state: Any
@@ -41,5 +41,5 @@ class ParentNamed(BaseRecognizer):
                     "remedy": redact(match, "parent"),
                 },
             )
-            for match in state.find(item.normalised, FORMS["guardian"][params.names])
+            for match in named(item, context, "guardian", params.names)
         ]

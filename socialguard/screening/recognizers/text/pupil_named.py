@@ -17,7 +17,7 @@ from socialguard.screening.names import NameMatch
 from socialguard.screening.recognizers.people import (
     NameForms,
     named_pupils,
-    pupil_index,
+    people_index,
     pupils_by_id,
     redact,
 )
@@ -35,7 +35,7 @@ class PupilNamed(BaseRecognizer):
 
     def prepare(self, context: Context) -> Any:
         pupils_by_id(context)
-        return pupil_index(context)
+        return people_index(context)
 
     def analyze(
         self, item: ContentItem, context: Context, params: Any, state: Any

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from socialguard.screening.base import BaseRecognizer, ContentItem, Finding
 from socialguard.screening.engine import Context
-from socialguard.screening.recognizers.people import FORMS, NameForms, redact, staff_index
+from socialguard.screening.recognizers.people import NameForms, named, people_index, redact
 
 
 class Params(BaseModel):
@@ -23,7 +23,7 @@ class StaffNamed(BaseRecognizer):
     Params: ClassVar[type[BaseModel]] = Params
 
     def prepare(self, context: Context) -> Any:
-        return staff_index(context)
+        return people_index(context)
 
     def analyze(
         self, item: ContentItem, context: Context, params: Any, state: Any
@@ -44,5 +44,5 @@ class StaffNamed(BaseRecognizer):
                     "remedy": redact(match, "member of staff"),
                 },
             )
-            for match in state.find(item.normalised, FORMS["staff"][params.names])
+            for match in named(item, context, "staff", params.names)
         ]
