@@ -25,6 +25,7 @@ _INVISIBLE_CATEGORIES = frozenset({"Cf", "Mn", "Me", "Cc"})
 _KEEP_CONTROLS = frozenset("\n\t\r")
 _SPACES = frozenset({"Zs", "Zl", "Zp"})
 
+_LETTER = re.compile(r"[a-z]")
 _LEET = str.maketrans(
     {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
 )
@@ -120,6 +121,6 @@ def collapse_spaced(text: NormalisedText) -> NormalisedText | None:
 
 def deleet(word: str) -> str:
     """Undo digit-for-letter substitutions in a word that mixes both ("j4m3s" -> "james")."""
-    if word.isalpha() or not any(c.isalpha() for c in word):
+    if word.isalpha() or word.isdigit() or _LETTER.search(word) is None:
         return word
     return word.translate(_LEET)

@@ -31,15 +31,22 @@ _EVERY_FORM = frozenset().union(*(forms["any"] for forms in FORMS.values()))
 
 
 def people_index(context: Context) -> NameIndex:
-    """Every pupil, member of staff and parent of the registry, indexed once per context."""
-    registry = context.registry
-    return context.shared("names:people", lambda: NameIndex.build([
-        *(Person(p.id, "pupil", p.first_name, p.last_name, p.preferred_name)
-          for p in registry.pupils),
-        *(Person(s.id, "staff", s.first_name, s.last_name, None, s.title)
-          for s in registry.staff),
-        *(Person(g.id, "guardian", g.first_name, g.last_name) for g in registry.guardians),
-    ]))
+    """The registry's pupils, and its staff and parents when a rule of the policy looks for
+    them, indexed once per context."""
+    return context.shared("names:people", lambda: NameIndex.build(_people(context)))
+
+
+def _people(context: Context) -> list[Person]:
+    registry, checks = context.registry, {rule.check for rule in context.policy.rules}
+    people = [Person(p.id, "pupil", p.first_name, p.last_name, p.preferred_name)
+              for p in registry.pupils]
+    if "staff_named" in checks:
+        people += [Person(s.id, "staff", s.first_name, s.last_name, None, s.title)
+                   for s in registry.staff]
+    if "parent_named" in checks:
+        people += [Person(g.id, "guardian", g.first_name, g.last_name)
+                   for g in registry.guardians]
+    return people
 
 
 def pupils_by_id(context: Context) -> Mapping[str, Pupil]:
