@@ -23,16 +23,6 @@ from socialguard.screening.registry import CHECKS
 PACKS_DIR = Path(str(resources.files("socialguard.policies") / "packs"))
 SOURCES_DIR = Path(str(resources.files("socialguard.policies") / "sources"))
 
-PACK_IDS = (
-    "generic-org",
-    "core-trust",
-    "wolverhampton-code",
-    "kings-school",
-    "school-template",
-    "rmet",
-    "morley-victoria",
-)
-
 
 class PackError(ValueError):
     """A policy pack cannot be used. The message names the pack and, where known, the rule."""
@@ -183,7 +173,6 @@ def load_cases(pack_id: str) -> CaseFile:
 
 __all__ = [
     "PACKS_DIR",
-    "PACK_IDS",
     "Case",
     "LoadedPack",
     "PackError",

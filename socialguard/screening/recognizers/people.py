@@ -7,13 +7,15 @@ check then keeps the matches for its kind of person in the forms its rule allows
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
+from pydantic import BaseModel, ConfigDict
+
+from socialguard.screening.base import BaseRecognizer, ContentItem, Finding
 from socialguard.screening.names import NameIndex, NameMatch, Person
 from socialguard.screening.roster import Pupil
 
 if TYPE_CHECKING:
-    from socialguard.screening.base import ContentItem
     from socialguard.screening.engine import Context
 
 NameForms = Literal["full", "any"]
@@ -65,6 +67,38 @@ def named(item: ContentItem, context: Context, kind: Kind, names: NameForms) -> 
 
 def named_pupils(item: ContentItem, context: Context, names: NameForms = "any") -> list[NameMatch]:
     return named(item, context, "pupil", names)
+
+
+class FullNamesParams(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    names: NameForms = "full"
+
+
+class PersonNamed(BaseRecognizer):
+    """A check that a kind of registry person (staff, parents) is named: subclasses set the
+    kind, how to call one in an explanation, and the key their ids go under in `data`."""
+
+    kind: ClassVar[Kind]
+    who: ClassVar[str]
+    ids_key: ClassVar[str]
+    Params: ClassVar[type[BaseModel]] = FullNamesParams
+
+    def prepare(self, context: Context) -> Any:
+        return people_index(context)
+
+    def analyze(self, item: ContentItem, context: Context, params: Any, state: Any
+                ) -> list[Finding]:
+        return [self._finding(match) for match in named(item, context, self.kind, params.names)]
+
+    def _finding(self, match: NameMatch) -> Finding:
+        others = f", {len(match.people)} people match" if len(match.people) > 1 else ""
+        return Finding(
+            check=self.name, text=match.text, span=match.span, score=match.score,
+            explanation=f"Names a {self.who} ({match.people[0].display}{others}).",
+            data={self.ids_key: [p.id for p in match.people], "form": match.form,
+                  "evasion": list(match.evasion), "remedy": redact(match, self.who)},
+        )
 
 
 def redact(match: NameMatch, who: str) -> dict[str, object]:

@@ -19,10 +19,13 @@ import hashlib
 import io
 import threading
 from collections import OrderedDict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from socialguard.screening.base import MediaItem
 
 MAX_IMAGE_BYTES = 25 * 1024 * 1024
 """Largest attachment accepted (the same limit as items.MAX_MEDIA_BYTES)."""
@@ -88,6 +91,19 @@ def is_video(data: bytes, mime: str | None = None) -> bool:
     if head.startswith(b"RIFF"):
         return head[8:12] == b"AVI "
     return head.startswith(_VIDEO_MAGIC)
+
+
+def item_images(media: Iterable[MediaItem]) -> Iterator[tuple[int, MediaItem, ImageMeta]]:
+    """(index, media, metadata) of each attached image; videos are skipped, and an unreadable
+    image raises ImageError naming the file (the engine then holds the item)."""
+    for index, item in enumerate(media):
+        if is_video(item.data, item.mime):
+            continue
+        try:
+            meta = read_meta(item.data)
+        except ImageError as error:
+            raise type(error)(f"{item.name}: {error}") from error
+        yield index, item, meta
 
 
 def read_meta(data: bytes) -> ImageMeta:

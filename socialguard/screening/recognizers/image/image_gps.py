@@ -17,8 +17,7 @@ from socialguard.screening.base import BaseRecognizer, ContentItem, Finding
 from socialguard.screening.recognizers.image.exif import (
     ImageError,
     ImageMeta,
-    is_video,
-    read_meta,
+    item_images,
     strip_metadata,
 )
 
@@ -31,17 +30,8 @@ class ImageGps(BaseRecognizer):
     name: ClassVar[str] = "image_gps"
 
     def analyze(self, item: ContentItem, context: Any, params: Any, state: Any) -> list[Finding]:
-        findings: list[Finding] = []
-        for index, media in enumerate(item.media):
-            if is_video(media.data, media.mime):
-                continue
-            try:
-                meta = read_meta(media.data)
-            except ImageError as error:
-                raise type(error)(f"{media.name}: {error}") from error
-            if meta.has_gps:
-                findings.append(_finding(index, media.name, meta))
-        return findings
+        return [_finding(index, media.name, meta)
+                for index, media, meta in item_images(item.media) if meta.has_gps]
 
 
 def _finding(index: int, name: str, meta: ImageMeta) -> Finding:

@@ -20,10 +20,8 @@ from pydantic import BaseModel, ConfigDict
 
 from socialguard.screening.base import BaseRecognizer, ContentItem, Finding
 from socialguard.screening.recognizers.image.exif import (
-    ImageError,
     ImageMeta,
-    is_video,
-    read_meta,
+    item_images,
 )
 from socialguard.screening.roster import Device
 
@@ -51,13 +49,7 @@ class UnapprovedDevice(BaseRecognizer):
     def analyze(self, item: ContentItem, context: Any, params: Any, state: Any) -> list[Finding]:
         approved: tuple[_Approved, ...] = state
         findings: list[Finding] = []
-        for index, media in enumerate(item.media):
-            if is_video(media.data, media.mime):
-                continue
-            try:
-                meta = read_meta(media.data)
-            except ImageError as error:
-                raise type(error)(f"{media.name}: {error}") from error
+        for index, media, meta in item_images(item.media):
             if not meta.make or not meta.model:
                 if params.unknown_device == "flag":
                     findings.append(_unknown(index, media.name, meta))

@@ -23,6 +23,7 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, ConfigDict
 
 from socialguard.screening.base import BaseRecognizer, ContentItem, Finding
+from socialguard.screening.recognizers.text._contacts import contact_finding
 from socialguard.screening.roster import Registry, StaffMember
 
 
@@ -32,7 +33,6 @@ class Params(BaseModel):
     allow_org_domain: bool = False
 
 
-_REMEDY = "Remove the e-mail address."
 
 _LABEL = r"[a-z0-9][a-z0-9-]{0,62}+"
 _LOCAL_LABEL = r"[a-z0-9_%+][a-z0-9_%+-]{0,63}+"
@@ -183,19 +183,5 @@ def _allowed(address: str, state: _State, allow_org_domain: bool) -> bool:
 def _finding(
     text: str, span: tuple[int, int], email: _Email, owner: StaffMember | None
 ) -> Finding:
-    data: dict[str, Any] = {
-        "address": email.address,
-        "disguised": email.disguised,
-        "remedy": {"kind": "redact", "description": _REMEDY, "span": list(span)},
-    }
-    if owner is None:
-        explanation = ("This is an e-mail address that is not one of the school's published "
-                       "addresses, so it may be someone's personal address.")
-    else:
-        who = f"{owner.title} {owner.last_name}" if owner.title else (
-            f"{owner.first_name} {owner.last_name}")
-        explanation = f"This is {who}'s personal e-mail address, which must not be published."
-        data["person"] = owner.id
-        data["person_name"] = f"{owner.first_name} {owner.last_name}"
-    return Finding(check=PersonalEmail.name, text=text, span=span, explanation=explanation,
-                   data=data)
+    return contact_finding(PersonalEmail.name, text, span, "e-mail address", owner,
+                           {"address": email.address, "disguised": email.disguised})

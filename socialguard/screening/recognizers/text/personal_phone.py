@@ -26,11 +26,11 @@ from typing import Any, ClassVar
 import phonenumbers
 
 from socialguard.screening.base import BaseRecognizer, ContentItem, Finding
+from socialguard.screening.recognizers.text._contacts import contact_finding
 from socialguard.screening.roster import Registry, StaffMember
 
 _REGION = "GB"
 _MIN_DIGITS, _MAX_DIGITS = 10, 15
-_REMEDY = "Remove the phone number."
 
 # A digit, then 8–48 digits or separators, ending on a digit; not glued to other words.
 _CANDIDATE = re.compile(r"(?<![\w+£$€/-])(?<!\d[.,])\+?\(?\+?\d[\d \t().\-]{8,48}\d(?![\w/%])")
@@ -165,18 +165,5 @@ def _parse(candidate: str, digits: str) -> tuple[str, bool] | None:
 def _finding(
     text: str, span: tuple[int, int], phone: _Phone, owner: StaffMember | None
 ) -> Finding:
-    data: dict[str, Any] = {
-        "number": phone.e164,
-        "remedy": {"kind": "redact", "description": _REMEDY, "span": list(span)},
-    }
-    if owner is None:
-        explanation = ("This is a phone number that is not one of the school's published "
-                       "numbers, so it may be someone's personal number.")
-    else:
-        who = f"{owner.title} {owner.last_name}" if owner.title else (
-            f"{owner.first_name} {owner.last_name}")
-        explanation = f"This is {who}'s personal phone number, which must not be published."
-        data["person"] = owner.id
-        data["person_name"] = f"{owner.first_name} {owner.last_name}"
-    return Finding(check=PersonalPhone.name, text=text, span=span, explanation=explanation,
-                   score=1.0 if phone.valid or owner else 0.8, data=data)
+    return contact_finding(PersonalPhone.name, text, span, "phone number", owner,
+                           {"number": phone.e164}, score=1.0 if phone.valid or owner else 0.8)
