@@ -70,7 +70,7 @@ def test_text_output_is_for_people(run):
     assert result.exit_code == EXIT_FLAGGED
     assert "BLOCK" in result.output
     assert "\x1b[" in result.output  # coloured
-    assert "James Smith" in result.output
+    assert ">>James Smith<<" in result.output  # the offending words, marked
     assert "“" in result.output  # the quote
 
 

@@ -55,7 +55,8 @@ def highlight(text: str, finding: Finding) -> str:
     start, end = finding.span
     before = text[max(0, start - _CONTEXT_CHARS) : start]
     after = text[end : end + _CONTEXT_CHARS]
-    words = click.style(text[start:end], fg="red", bold=True, underline=True)
+    # Marked as well as coloured, so the words stand out when colour is off or printed.
+    words = click.style(f">>{text[start:end]}<<", fg="red", bold=True, underline=True)
     prefix = "…" if start > _CONTEXT_CHARS else ""
     suffix = "…" if end + _CONTEXT_CHARS < len(text) else ""
     return " ".join(f"{prefix}{before}{words}{after}{suffix}".split())
