@@ -165,3 +165,19 @@ def test_a_broken_shipped_pack_stops_every_command(run, monkeypatch):
     result = run(*check_args("item.json"), item=CLEAN)
     assert result.exit_code == EXIT_BAD_INPUT
     assert "rule rmet.x: quote is not in the source text" in result.output
+
+
+def test_jsonl_that_is_not_utf8_is_refused(run, tmp_path):
+    (tmp_path / "posts.jsonl").write_bytes(json.dumps(CLEAN).encode() + b"\n\xff\xfe\n")
+    result = run(*check_args("--jsonl", "posts.jsonl"))
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert "not UTF-8" in result.output
+
+
+def test_hostile_items_through_the_cli(run):
+    hostile = {"id": "h", "kind": "official_post", "author": "S004",
+               "text": "W\u200be\u200bl\u200bl done J\u0430mes S m i t h \u202e!"}
+    result = run(*check_args("--format", "json", "item.json"), item=hostile)
+    decision = json.loads(result.output)
+    assert decision["outcome"] == "BLOCK"
+    assert not any(v["error"] for v in decision["violations"])
