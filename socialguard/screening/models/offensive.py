@@ -253,42 +253,38 @@ Arrays = Mapping[str, "np.ndarray[Any, Any]"]
 class ApcModel:
     """alt-profanity-check's calibrated linear SVMs (its own shipped weights) as plain data.
 
-    `terms` maps a word to (idf, coefficient of each of the five SVMs).
+    `index` maps a word to its row in `idf` and `coef` (one column per SVM).
     """
 
-    terms: dict[str, tuple[float, ...]]
-    intercept: tuple[float, ...]
-    sigmoid_a: tuple[float, ...]
-    sigmoid_b: tuple[float, ...]
+    index: dict[str, int]
+    idf: np.ndarray[Any, Any]
+    coef: np.ndarray[Any, Any]
+    intercept: np.ndarray[Any, Any]
+    sigmoid_a: np.ndarray[Any, Any]
+    sigmoid_b: np.ndarray[Any, Any]
 
     @classmethod
     def from_arrays(cls, arrays: Arrays) -> ApcModel:
-        columns = np.vstack([arrays["apc_idf"][None, :], arrays["apc_coef"]]).T.tolist()
         words = arrays["apc_vocabulary"].tolist()
         return cls(
-            terms={str(w): tuple(c) for w, c in zip(words, columns, strict=True)},
-            intercept=tuple(arrays["apc_intercept"].tolist()),
-            sigmoid_a=tuple(arrays["apc_sigmoid_a"].tolist()),
-            sigmoid_b=tuple(arrays["apc_sigmoid_b"].tolist()),
+            index={str(w): i for i, w in enumerate(words)},
+            idf=np.asarray(arrays["apc_idf"], dtype=np.float64),
+            coef=np.asarray(arrays["apc_coef"], dtype=np.float64).T.copy(),
+            intercept=np.asarray(arrays["apc_intercept"], dtype=np.float64),
+            sigmoid_a=np.asarray(arrays["apc_sigmoid_a"], dtype=np.float64),
+            sigmoid_b=np.asarray(arrays["apc_sigmoid_b"], dtype=np.float64),
         )
 
     def probability(self, folded: str) -> float:
-        counts = Counter(filter(self.terms.__contains__, _APC_TOKEN.findall(folded)))
-        decisions = list(self.intercept)
-        if counts:
-            squares = 0.0
-            sums = [0.0] * len(decisions)
-            for token, count in counts.items():
-                idf, *coefs = self.terms[token]
-                value = count * idf
-                squares += value * value
-                for k, coef in enumerate(coefs):
-                    sums[k] += value * coef
-            norm = math.sqrt(squares)
-            decisions = [d + s / norm for d, s in zip(decisions, sums, strict=True)]
-        probs = [1.0 / (1.0 + math.exp(a * d + b))
-                 for a, d, b in zip(self.sigmoid_a, decisions, self.sigmoid_b, strict=True)]
-        return sum(probs) / len(probs)
+        index = self.index
+        rows = [index[t] for t in _APC_TOKEN.findall(folded) if t in index]
+        decisions = self.intercept
+        if rows:
+            unique, counts = np.unique(rows, return_counts=True)
+            values = counts * self.idf[unique]
+            decisions = decisions + (values @ self.coef[unique]) / math.sqrt(values @ values)
+        probs = 1.0 / (1.0 + np.exp(self.sigmoid_a * decisions + self.sigmoid_b))
+        return float(probs.mean())
 
 
 def logit(p: float) -> float:
