@@ -148,17 +148,30 @@ class Spelling(BaseRecognizer):
     def analyze(self, item: ContentItem, context: Any, params: Any, state: Any) -> list[Finding]:
         accepted: frozenset[str] = state.accepted
         norm = item.normalised
+        text = masked(norm.folded)
+        suspicious = _suspicious(text, accepted)
+        if not suspicious:
+            return []
         findings: list[Finding] = []
-        for match in _WORD.finditer(masked(norm.folded)):
-            word = match.group().replace("’", "'")
-            if _plainly_fine(word, accepted):
+        for match in _WORD.finditer(text):
+            if match.group() not in suspicious:
                 continue
+            word = match.group().replace("’", "'")
             finding = _judge(norm, match.start(), match.end(), word)
             if finding is not None:
                 findings.append(finding)
                 if len(findings) >= MAX_FLAGGED:
                     break
         return findings
+
+
+def _suspicious(text: str, accepted: frozenset[str]) -> set[str]:
+    """The distinct words of the text that are neither accepted nor plainly fine; set
+    arithmetic first, so a post of ordinary words costs next to nothing."""
+    unknown = set(_WORD.findall(text)) - accepted
+    dictionary = _dictionary()
+    unknown.difference_update([w for w in unknown if w in dictionary])
+    return {w for w in unknown if not _plainly_fine(w.replace("’", "'"), accepted)}
 
 
 def _plainly_fine(word: str, accepted: frozenset[str]) -> bool:
