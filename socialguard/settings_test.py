@@ -1,0 +1,20 @@
+"""Settings for the test suite: the real settings with a fixed key and immediate tasks.
+
+PostgreSQL is used when TEST_DATABASE_URL is set (tests/conftest.py starts one in CI).
+"""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
+
+from socialguard.settings import *  # noqa: E402, F403
+from socialguard.settings import DATA_DIR  # noqa: E402
+
+TASKS = {"default": {"BACKEND": os.environ.get(
+    "TEST_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = DATA_DIR / "test-uploads"
+if url := os.environ.get("TEST_DATABASE_URL"):
+    from socialguard.lib.env import database_from_url
+
+    DATABASES = {"default": database_from_url(url, str(DATA_DIR))}
