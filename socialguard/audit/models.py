@@ -49,7 +49,7 @@ class AuditEvent(models.Model):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.event} {self.subject_type}:{self.subject_id}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
+        if not self._state.adding:
             raise AppendOnlyError("audit events cannot be updated")
         super().save(*args, **kwargs)
 
