@@ -7,8 +7,8 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
 
-from socialguard.settings import *  # noqa: E402, F403
-from socialguard.settings import DATA_DIR  # noqa: E402
+from socialguard.settings import *  # noqa: F403
+from socialguard.settings import DATA_DIR
 
 TASKS = {"default": {"BACKEND": os.environ.get(
     "TEST_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}

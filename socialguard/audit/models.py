@@ -46,7 +46,8 @@ class AuditEvent(models.Model):
                    models.Index(fields=["organisation", "created_at"])]
 
     def __str__(self) -> str:
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.event} {self.subject_type}:{self.subject_id}"
+        subject = f"{self.subject_type}:{self.subject_id}"
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.event} {subject}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
