@@ -217,7 +217,7 @@ DEMO_ITEMS = (
 @main.command()
 @click.option("--pack", "pack_id", default="core-trust", show_default=True)
 @click.option("--color/--no-color", default=None)
-def demo(pack_id: str, color: bool | None) -> None:
+def examples(pack_id: str, color: bool | None) -> None:
     """Screen a handful of example posts against a pack with the demo registry."""
     from socialguard.screening.base import ContentItem, Kind
     from socialguard.screening.report import render
@@ -249,6 +249,15 @@ def bench(pupils: int, staff: int, guardians: int, posts: int, pack_id: str) -> 
             echo=click.echo)
         click.echo("")
 
+
+def _add_web_commands() -> None:
+    from socialguard.cli_web import COMMANDS
+
+    for command in COMMANDS:
+        main.add_command(command)
+
+
+_add_web_commands()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "socialguard.accounts",
     "socialguard.inbox",
     "socialguard.incidents",
+    "socialguard.api",
 ]
 
 MIDDLEWARE = [
@@ -74,6 +75,7 @@ TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.Databa
 if redis_url := env_str("REDIS_URL", ""):
     RQ_QUEUES = {"default": {"URL": redis_url}}
 
+PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 MEDIA_ROOT = DATA_DIR / "uploads"
 MEDIA_URL = "/uploads/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -11,7 +11,7 @@ from socialguard.settings import *  # noqa: F403
 from socialguard.settings import DATA_DIR
 
 TASKS = {"default": {"BACKEND": os.environ.get(
-    "TEST_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
+    "TEST_TASKS_BACKEND", "socialguard.lib.tasks_testing.StrictImmediateBackend")}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = DATA_DIR / "test-uploads"
 if url := os.environ.get("TEST_DATABASE_URL"):

@@ -101,6 +101,7 @@ class Publication(models.Model):
         PENDING = "pending", "Waiting to be posted"
         SENT = "sent", "Sent"
         FAILED = "failed", "Failed (will retry)"
+        REFUSED = "refused", "Refused (not retried; fix the account settings)"
 
     post = models.ForeignKey(Post, on_delete=models.PROTECT, related_name="publications")
     account = models.ForeignKey(OfficialAccount, on_delete=models.PROTECT,
