@@ -116,4 +116,12 @@ def manage(args: tuple[str, ...]) -> None:
     execute_from_command_line(["socialguard manage", *args])
 
 
-COMMANDS = (demo, serve, worker, audit_verify, manage)
+@click.command("api-token", context_settings={"ignore_unknown_options": True})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def api_token(args: tuple[str, ...]) -> None:
+    """Create (create USERNAME NAME) or revoke (revoke PREFIX) an API token."""
+    _django()
+    _call("api_token", *args)
+
+
+COMMANDS = (demo, serve, worker, audit_verify, manage, api_token)

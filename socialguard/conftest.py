@@ -12,6 +12,16 @@ from socialguard.orgs.models import Membership, Organisation, Role
 from socialguard.people.models import Consent, Pupil
 
 
+@pytest.fixture(autouse=True)
+def _fresh_screening_contexts():
+    """Test databases reuse ids, so a context cached by one test must not serve another."""
+    from socialguard.posts.screening import clear_cache
+
+    clear_cache()
+    yield
+    clear_cache()
+
+
 @pytest.fixture
 def school(db):
     return Organisation.objects.create(

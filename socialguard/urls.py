@@ -1,16 +1,10 @@
 """URL map of the web application."""
 
 from django.contrib.auth import views as auth_views
-from django.http import HttpRequest, JsonResponse
 from django.urls import include, path
 
 from socialguard.audit import views as audit_views
 from socialguard.orgs import views as org_views
-
-
-def health(request: HttpRequest) -> JsonResponse:
-    return JsonResponse({"status": "ok"})
-
 
 urlpatterns = [
     path("", org_views.home, name="home"),
@@ -18,8 +12,8 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("s/<int:school_id>/", org_views.school, name="school"),
     path("s/<int:school_id>/posts/", include("socialguard.posts.urls")),
+    path("s/<int:school_id>/people/", include("socialguard.people.urls")),
     path("s/<int:school_id>/audit/", audit_views.audit_log, name="audit"),
     path("s/<int:school_id>/audit/export.csv", audit_views.audit_export, name="audit_export"),
     path("api/v1/", include("socialguard.api.urls")),
-    path("api/v1/health", health, name="health"),
 ]

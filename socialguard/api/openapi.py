@@ -218,7 +218,8 @@ def document(version: str) -> dict[str, Any]:
         "components": {
             "securitySchemes": {"bearer": {
                 "type": "http", "scheme": "bearer", "bearerFormat": "sg_<prefix>_<secret>",
-                "description": "Create one with `manage.py api_token create USERNAME NAME`."}},
+                "description": "Create one with "
+                "`socialguard manage api_token create USERNAME NAME`."}},
             "schemas": SCHEMAS,
         },
     }

@@ -42,3 +42,9 @@ def context_for(school: Organisation) -> Context:
         while len(_contexts) > _CACHE_SIZE:
             _contexts.popitem(last=False)
     return context
+
+
+def clear_cache() -> None:
+    """Forget every cached context (tests; a process that reloads packs)."""
+    with _lock:
+        _contexts.clear()

@@ -8,18 +8,8 @@ import pytest
 from django.test import Client
 
 from socialguard.api.actions import do_create_token
-from socialguard.posts import screening
 
 CLEAN = "What a wonderful harvest festival! See more at https://www.oakfield.sch.uk"
-
-
-@pytest.fixture(autouse=True)
-def fresh_contexts():
-    """Screening contexts are cached by school id, and ids are reused between tests; the
-    shared `pupils` fixture adds pupils without bumping registry_version."""
-    screening._contexts.clear()
-    yield
-    screening._contexts.clear()
 
 
 class Api:

@@ -36,8 +36,9 @@ def test_a_pupils_name_is_blocked_with_the_quote(api_as, alice, school, pupils):
     assert decision["outcome"] == "BLOCK"
     blocking = [v for v in decision["violations"] if v["outcome"] == "block"]
     assert blocking and all(v["quote"] and v["section"] for v in blocking)
-    assert any(f["text"] == "James Smith" or "James" in f["text"]
-               for v in blocking for f in v["findings"])
+    named = [f for v in blocking for f in v["findings"] if f["check"] == "pupil_named"]
+    assert [(f["text"], f["span"]) for f in named] == [("James Smith", [10, 21])]
+    assert "identifying information" in blocking[0]["quote"]
 
 
 @pytest.mark.parametrize(("body", "field"), [
