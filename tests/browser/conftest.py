@@ -8,8 +8,6 @@ The live server serves static files through django.contrib.staticfiles (pytest-d
 
 from __future__ import annotations
 
-import os
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -38,23 +36,22 @@ def _skip_reason() -> str | None:
 
 @pytest.fixture(scope="package")
 def browser() -> Iterator[Any]:
-    """One chromium for the folder; stopped when the folder is done, so the Playwright event
-    loop does not outlive these tests."""
+    """One chromium for the folder, stopped when the folder is done so that Playwright's
+    event loop does not outlive these tests.
+
+    While Playwright's sync API runs it keeps an asyncio loop in this thread, and Django's
+    ORM refuses to run under a running loop unless told it is safe. It is safe here: the
+    test code is synchronous. The flag is set only while the browser is up.
+    """
     if reason := _skip_reason():
         pytest.skip(reason)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
-
-
-@pytest.fixture(autouse=True)
-def _orm_beside_playwright(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Playwright's sync API keeps an asyncio loop in this thread; Django's ORM refuses to run
-    under a running loop unless told it is safe. It is: the test code is synchronous."""
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture
