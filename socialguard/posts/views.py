@@ -149,6 +149,7 @@ def detail(request: HttpRequest, school_id: int, post_id: int) -> HttpResponse:
         "publications": post.publications.select_related("account"),
         "can_decide": can_approve(request.user, school) and post.author_id != request.user.pk
         and post.state == State.AWAITING_APPROVAL,
+        "can_record": can_approve(request.user, school),
         "decision_form": DecisionForm(initial={"version": post.version}),
         "live_url_form": LiveUrlForm(),
     })

@@ -81,7 +81,7 @@ def _logout(page: Any) -> None:
     from playwright.sync_api import expect
 
     page.get_by_role("button", name="Sign out").click()
-    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
+    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()  # back at sign-in
 
 
 @pytest.fixture
@@ -92,15 +92,15 @@ def login() -> Any:
 
 @pytest.fixture
 def logout() -> Any:
-    """logout(page): the Sign out button, back to the sign-in page."""
+    """logout(page): the Sign out button."""
     return _logout
 
 
-def add_user(school: Any, username: str, *roles: str) -> User:
+def add_user(organisation: Any, username: str, *roles: str) -> User:
     user = User.objects.create_user(username, f"{username}@example.org", "pw",
                                     first_name=username.title())
     for role in roles:
-        Membership.objects.create(user=user, organisation=school, role=role)
+        Membership.objects.create(user=user, organisation=organisation, role=role)
     return user
 
 

@@ -71,9 +71,9 @@ def test_a_leader_records_and_withdraws_consent(client, people, school, pupils):
 
 def test_an_import_with_errors_imports_nothing_and_says_where(client, people, school):
     client.force_login(people["dana"])
-    csv = ("UPN,Legal Forename,Legal Surname,Year\n"
-           "A123456789012,Ann,Lee,3\n"
-           ",Bob,,4\n").encode()
+    csv = (b"UPN,Legal Forename,Legal Surname,Year\n"
+           b"A123456789012,Ann,Lee,3\n"
+           b",Bob,,4\n")
     response = client.post(reverse("people:import", args=[school.pk]), {
         "kind": "pupils", "file": SimpleUploadedFile("pupils.csv", csv, "text/csv")})
     body = response.content.decode()

@@ -92,4 +92,4 @@ def test_text_without_full_stops_stays_linear() -> None:
     started = time.perf_counter()
     findings = run_check("confidential_matter", text)
     assert len(findings) == 2000
-    assert time.perf_counter() - started < 3
+    assert time.perf_counter() - started < 10  # linear, not quadratic: a blow-up takes minutes

@@ -9,11 +9,10 @@ Decisions recorded here (docs/model-card-offensive.md):
   decides whether the comment stays up.
 """
 
-import time
 
 import pytest
 
-from socialguard.screening.base import ContentItem, Kind
+from socialguard.screening.base import Kind
 from socialguard.screening.models import offensive as om
 from socialguard.screening.recognizers.text.offensive_language import (
     Assessment,
@@ -172,16 +171,3 @@ def test_model_loads_once_and_without_pickle() -> None:
     assert sum(p.stat().st_size for p in om.MODEL_DIR.iterdir() if p.is_file()) < 15_000_000
 
 
-def test_fast_enough_for_a_long_post() -> None:
-    check = OffensiveLanguage()
-    check.prepare(None)
-    params = check.Params()
-    post = ("Thank you to all the families who came to the summer fair; the Year 6 stall "
-            "raised a record amount and the choir were brilliant. ") * 8
-    items = [ContentItem(kind=Kind.OFFICIAL_POST, text=post[:1000] + str(i)) for i in range(50)]
-    for item in items:
-        _ = item.normalised
-    started = time.perf_counter()
-    for item in items:
-        check.analyze(item, None, params, None)
-    assert (time.perf_counter() - started) / len(items) < 0.005  # generous: CI machines vary

@@ -71,5 +71,5 @@ def test_huge_text_is_fast_and_finds_the_number():
     text = ("Year 6 had a great day, 3-2 win, £12.50. " * 2500) + "07911 123456"
     start = time.perf_counter()
     findings = run_check("personal_phone", text, registry=demo_registry())
-    assert time.perf_counter() - start < 2
+    assert time.perf_counter() - start < 10  # linear, not quadratic: a blow-up takes minutes
     assert [f.text for f in findings] == ["07911 123456"]

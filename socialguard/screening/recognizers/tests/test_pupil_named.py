@@ -111,4 +111,4 @@ def test_a_hostile_hashtag_stays_fast():
 
     started = time.perf_counter()
     run_check("pupil_named", "#" + "a" * 50_000 + " " + "x" * 50_000)
-    assert time.perf_counter() - started < 2.0
+    assert time.perf_counter() - started < 10  # linear, not quadratic: a blow-up takes minutes

@@ -50,4 +50,4 @@ def test_long_post_is_fast() -> None:
     started = time.perf_counter()
     findings = run_check("text_speak", text)
     assert [f.text for f in findings] == ["thx"]
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < 10  # linear, not quadratic: a blow-up takes minutes
