@@ -88,7 +88,7 @@ def worker(queue: str) -> None:
     """Run background tasks: the database queue by default, RQ when REDIS_URL is set."""
     _django()
     if os.environ.get("TASKS_BACKEND", "").startswith("django_tasks_rq"):
-        _call("rqworker", queue)
+        _call("rqworker", queue, "--job-class", "django_tasks_rq.Job")
     else:
         _call("db_worker", "--queue-name", queue)
 

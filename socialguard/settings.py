@@ -74,6 +74,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 if redis_url := env_str("REDIS_URL", ""):
     RQ_QUEUES = {"default": {"URL": redis_url}}
+    INSTALLED_APPS.append("django_rq")
 
 PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 MEDIA_ROOT = DATA_DIR / "uploads"

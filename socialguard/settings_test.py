@@ -1,6 +1,7 @@
 """Settings for the test suite: the real settings with a fixed key and immediate tasks.
 
-PostgreSQL is used when TEST_DATABASE_URL is set (tests/conftest.py starts one in CI).
+PostgreSQL is used when TEST_DATABASE_URL is set (`tests/services.py with-postgres` starts
+one for `make test`).
 """
 
 import os
