@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.post_list, name="list"),
     path("new/", views.compose, name="new"),
     path("screen/", views.live_screen, name="screen"),
+    path("screen/fix/", views.apply_fix, name="apply_fix"),
     path("pupils/", views.pupil_search, name="pupil_search"),
     path("approvals/", views.approval_queue, name="queue"),
     path("archive/", views.archive, name="archive"),

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from socialguard.orgs.access import school_for
 from socialguard.orgs.models import Organisation, Role
 from socialguard.people.models import Pupil
-from socialguard.posts import actions
+from socialguard.posts import actions, fixes
 from socialguard.posts.access import can_approve, post_for, visible_posts
 from socialguard.posts.forms import DecisionForm, LiveUrlForm, PostForm
 from socialguard.posts.highlight import highlighted
@@ -117,6 +117,29 @@ def live_screen(request: HttpRequest, school_id: int) -> HttpResponse:
     decision = screen(item, context_for(school))
     return render(request, "posts/_findings.html", {
         "decision": decision, "highlighted": highlighted(text, decision), "school": school})
+
+
+@login_required
+@require_POST
+def apply_fix(request: HttpRequest, school_id: int) -> HttpResponse:
+    """HTMX: apply remedy number N of a fresh screening of the text (spans are never taken
+    from the browser), return the new text box, and ask the page to screen again."""
+    school = _school(request, school_id, (Role.STAFF, Role.APPROVER, Role.SLT))
+    text = request.POST.get("text", "")[:MAX_LIVE_CHARS]
+    item = ContentItem(kind=Kind.OFFICIAL_POST, text=text, author=str(request.user.pk),
+                       channel=request.POST.get("channel", "facebook"))
+    remedies = screen(item, context_for(school)).remedies
+    index = request.POST.get("remedy", "")
+    if not index.isdigit() or int(index) >= len(remedies):
+        raise Http404("No such fix")
+    try:
+        fixed = fixes.apply(text, remedies[int(index)].to_dict())
+    except fixes.CannotFix as error:
+        fixed = text
+        messages.error(request, str(error))
+    response = render(request, "posts/_text.html", {"text": fixed})
+    response["HX-Trigger"] = "rescreen"
+    return response
 
 
 def _ids(values: list[str]) -> list[int]:

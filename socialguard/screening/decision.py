@@ -145,10 +145,12 @@ def _remedies(violations: Sequence[Violation]) -> tuple[Remedy, ...]:
             if violation.rule.id not in rules:
                 rules.append(violation.rule.id)
             for target in ("span", "media"):
-                if remedy.get(target) is not None and remedy[target] not in data.get(
-                    target + "s", []
-                ):
-                    data.setdefault(target + "s", []).append(remedy[target])
+                value = remedy.get(target)
+                if value is not None and value not in data.get(target + "s", []):
+                    data.setdefault(target + "s", []).append(value)
+            for key, value in remedy.items():  # e.g. the link or sentence to add
+                if key not in ("kind", "description", "span", "media"):
+                    data.setdefault(key, value)
     return tuple(
         Remedy(kind, description, tuple(rules), tuple(sorted(data.items())))
         for (kind, description), (rules, data) in found.items()

@@ -128,3 +128,23 @@ def test_a_decompression_bomb_is_refused_with_a_clear_error(client, alice, schoo
     assert response.status_code == 200
     assert b"not a usable photo" in response.content
     assert not school.posts.exists()  # nothing half-saved
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Well done James Smith and James!", "Well done [removed] and [removed]!"),
+    ("Questions? Call 07700 900456 today", "Questions? Call [removed] today"),
+])
+def test_fix_it_applies_the_products_own_remedy(client, alice, school, pupils, text, expected):
+    client.force_login(alice)
+    response = client.post(reverse("posts:apply_fix", args=[school.pk]),
+                           {"text": text, "channel": "facebook", "remedy": "0"})
+    assert response.status_code == 200
+    assert response["HX-Trigger"] == "rescreen"
+    assert f">{expected}</textarea>" in response.content.decode()
+
+
+def test_fix_it_refuses_a_remedy_that_does_not_exist(client, alice, school):
+    client.force_login(alice)
+    response = client.post(reverse("posts:apply_fix", args=[school.pk]),
+                           {"text": "Harvest festival today!", "remedy": "7"})
+    assert response.status_code == 404

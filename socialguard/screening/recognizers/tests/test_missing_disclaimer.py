@@ -45,7 +45,8 @@ def test_missing_disclaimer(text: str, words: list[str]) -> None:
         assert finding.span is not None
         start, end = finding.span
         assert text[start:end] == finding.text
-        assert finding.data["remedy"] == {"kind": "add_disclaimer", "description": REMEDY}
+        assert finding.data["remedy"] == {"kind": "add_disclaimer", "description": REMEDY,
+                                          "text": REMEDY[len("Add: '"):-1]}
 
 
 @pytest.mark.parametrize("kind", [k for k in Kind if k != Kind.PERSONAL_POST])

@@ -54,6 +54,7 @@ def _finding(words: str, span: tuple[int, int], school: str) -> Finding:
     remedy = {
         "kind": "add_disclaimer",
         "description": f"Add: 'The views expressed here are my own and not those of {school}.'",
+        "text": f"The views expressed here are my own and not those of {school}.",
     }
     return Finding(
         check=MissingDisclaimer.name, text=words, span=span, score=0.9,
