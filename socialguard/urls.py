@@ -11,6 +11,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("s/<int:school_id>/", org_views.school, name="school"),
+    path("s/<int:school_id>/policy/", org_views.policy, name="policy"),
     path("s/<int:school_id>/posts/", include("socialguard.posts.urls")),
     path("s/<int:school_id>/people/", include("socialguard.people.urls")),
     path("s/<int:school_id>/audit/", audit_views.audit_log, name="audit"),
