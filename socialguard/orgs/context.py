@@ -12,6 +12,7 @@ _MENU = {
     "approve": {Role.APPROVER, Role.SLT},
     "people": {Role.STAFF, Role.APPROVER, Role.SLT, Role.DSL, Role.ACCOUNT_ADMIN, Role.IT_ADMIN},
     "lead": {Role.SLT},
+    "accounts": {Role.ACCOUNT_ADMIN, Role.IT_ADMIN, Role.SLT},
 }
 
 

@@ -43,7 +43,8 @@ def _delivery(publication: Publication) -> Delivery:
     post, account, archived = publication.post, publication.account, publication.archived
     return Delivery(
         publication_id=publication.pk, idempotency_key=publication.idempotency_key,
-        account_name=account.name, url=account.webhook_url, secret=account.webhook_secret,
+        account_name=account.name, url=account.webhook_url,
+        secret=_secret(account.webhook_secret),
         text=archived.get("text", post.text),
         media=[settings.PUBLIC_BASE_URL + m.published_file.url for m in post.media.all()],
         platform=account.platform,
@@ -65,6 +66,17 @@ def retry_publications() -> int:
         send(publication)
         count += 1
     return count
+
+
+def _secret(stored: str) -> str:
+    """The account's signing secret; an unreadable one sends nothing (the webhook channel
+    refuses a delivery without a secret, permanently, with a clear message)."""
+    from socialguard.lib.crypto import SecretUnreadable, decrypt
+
+    try:
+        return decrypt(stored)
+    except SecretUnreadable:
+        return ""
 
 
 @task()
