@@ -41,8 +41,9 @@ pytest-postgres: setup
 test: lint typecheck pytest
 
 bench: setup
-	$(BIN)/python bench/engine.py
+	$(BIN)/python bench/engine.py --pack all
 	$(BIN)/python bench/classifier.py
+	$(BIN)/python tests/services.py with-postgres -- $(BIN)/python bench/web.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,8 +1,8 @@
 """Web benchmark (issue 3 targets): `python bench/web.py [--database-url URL]`.
 
 Builds a school with 2,000 pupils and 10,000 posts in a fresh database (PostgreSQL when
---database-url or BENCH_DATABASE_URL is given; the database named there is dropped and made
-again, so point it at a scratch database), then times, through Django's test client:
+--database-url or BENCH_DATABASE_URL is given: the bench uses a database `sg_bench` on that
+server, creating it and emptying it), then times, through Django's test client:
 - the approval queue and the archive pages (p50/p95 over repeated requests, and the number
   of SQL queries for the first and a later page: the count must not grow with the data);
 - a live-screening round trip (the HTMX POST the compose page sends while typing).
@@ -25,13 +25,30 @@ sys.path.insert(0, str(REPO))
 PUPILS, POSTS, RUNS = 2000, 10_000, 60
 
 
+def _scratch_database(url: str) -> str:
+    """The same server, database `sg_bench` (created if missing): the bench never touches the
+    database named in the URL."""
+    from urllib.parse import urlparse, urlunparse
+
+    import psycopg
+
+    parsed = urlparse(url)
+    admin = urlunparse(parsed._replace(path="/postgres"))
+    with psycopg.connect(admin.replace("postgres://", "postgresql://", 1),
+                         autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = 'sg_bench'")
+        if exists.fetchone() is None:
+            connection.execute("CREATE DATABASE sg_bench")
+    return urlunparse(parsed._replace(path="/sg_bench"))
+
+
 def _configure(database_url: str | None) -> None:
     os.environ.setdefault("SECRET_KEY", "bench-only")
     os.environ["ALLOWED_HOSTS"] = "testserver"
     os.environ["SOCIALGUARD_DATA_DIR"] = str(REPO / "var" / "bench")
     os.environ["TASKS_BACKEND"] = "django_tasks.backends.immediate.ImmediateBackend"
     if database_url:
-        os.environ["DATABASE_URL"] = database_url
+        os.environ["DATABASE_URL"] = _scratch_database(database_url)
     else:
         (REPO / "var" / "bench" / "socialguard.sqlite3").unlink(missing_ok=True)
     (REPO / "var" / "bench").mkdir(parents=True, exist_ok=True)
@@ -135,7 +152,8 @@ def _report(name: str, timings: list[float], target: float) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL"))
+    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL")
+                        or os.environ.get("TEST_DATABASE_URL"))
     args = parser.parse_args()
     _configure(args.database_url)
     from django.test import Client
