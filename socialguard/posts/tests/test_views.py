@@ -148,3 +148,33 @@ def test_fix_it_refuses_a_remedy_that_does_not_exist(client, alice, school):
     response = client.post(reverse("posts:apply_fix", args=[school.pk]),
                            {"text": "Harvest festival today!", "remedy": "7"})
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("notes.jpg", b"this is not a photo at all", b"not a usable photo"),
+    ("empty.png", b"", b"The submitted file is empty"),
+    ("huge.jpg", b"\xff\xd8\xff" + b"0" * (15 * 1024 * 1024 + 1), b"over 15 MB"),
+])
+def test_bad_photos_are_refused_clearly_and_save_nothing(client, alice, school, account, name,
+                                                         content, message):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(alice)
+    response = client.post(reverse("posts:new", args=[school.pk]), {
+        "text": "Look", "channel": "facebook", "accounts": [account.pk],
+        "photo": SimpleUploadedFile(name, content)})
+    assert response.status_code == 200
+    assert message in response.content
+    assert not school.posts.exists()
+
+
+def test_a_double_submit_screens_once(client, alice, school, account,
+                                      django_capture_on_commit_callbacks):
+    post = actions.do_create_post(school, alice, "Harvest festival today!", accounts=[account])
+    client.force_login(alice)
+    url = reverse("posts:submit", args=[school.pk, post.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
+        second = client.post(url, follow=True)
+    assert b"already" in second.content
+    assert post.screenings.count() == 1
