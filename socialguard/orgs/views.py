@@ -32,7 +32,8 @@ def school(request: HttpRequest, school_id: int) -> HttpResponse:
               for state in (State.DRAFT, State.NEEDS_CHANGES, State.AWAITING_APPROVAL,
                             State.APPROVED, State.PUBLISHED)}
     return render(request, "orgs/school.html", {
-        "school": organisation, "roles": sorted(roles_in(request.user, organisation)),
+        "school": organisation,
+        "roles": sorted(Role(role).label.lower() for role in roles_in(request.user, organisation)),
         "counts": counts,
     })
 

@@ -103,7 +103,7 @@ def test_a_shared_first_name_lists_every_pupil_it_could_be():
     )
     [finding] = run_check("pupil_named", "Olivia won", registry=twins)
     assert finding.data["pupils"] == ["A", "B"]
-    assert "2 pupils are called 'Olivia'" in finding.explanation
+    assert "2 pupils are called \u201cOlivia\u201d" in finding.explanation
 
 
 def test_a_hostile_hashtag_stays_fast():

@@ -7,6 +7,7 @@ look-alike letters, digits for letters). Names that are also words count only in
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
@@ -68,7 +69,13 @@ def _who(match: NameMatch, context: Context) -> str:
         return f"Names a pupil ({person.display}{in_year})"
     names = ", ".join(p.display for p in match.people[:3])
     more = f" and {len(match.people) - 3} more" if len(match.people) > 3 else ""
-    return f"Names a pupil: {len(match.people)} pupils are called {match.text!r} ({names}{more})"
+    return (f"Names a pupil: {len(match.people)} pupils are called \u201c{_visible(match.text)}"
+            f"\u201d ({names}{more})")
+
+
+def _visible(text: str) -> str:
+    """The words as a reader sees them: invisible characters dropped."""
+    return "".join(char for char in text if unicodedata.category(char) not in ("Cf", "Mn"))
 
 
 def _tricks(match: NameMatch) -> str:
