@@ -10,7 +10,8 @@ from django.contrib.auth.models import User
 from socialguard.audit.models import AuditEvent
 from socialguard.orgs.models import Organisation
 from socialguard.people import importing
-from socialguard.people.importing import COLUMNS, ImportResult, import_roster, normalise
+from socialguard.people.columns import COLUMNS
+from socialguard.people.importing import ImportResult, import_roster, normalise
 from socialguard.people.models import Guardian, Pupil, StaffMember
 
 UPN1, UPN2, UPN3 = "A123456789012", "B123456789013", "C12345678901A"
