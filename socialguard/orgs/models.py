@@ -52,6 +52,7 @@ class Role(models.TextChoices):
     ACCOUNT_ADMIN = "account_admin", "Account administrator"
     IT_ADMIN = "it_admin", "IT administrator"
     GOVERNOR = "governor", "Governor (read-only)"
+    HR = "hr", "HR (staff allegations)"
 
 
 class Membership(models.Model):

@@ -15,6 +15,8 @@ class Pupil(models.Model):
     last_name = models.CharField(max_length=100)
     preferred_name = models.CharField(max_length=100, blank=True)
     year = models.CharField(max_length=20, blank=True)
+    date_of_birth = models.DateField(null=True, blank=True,
+                                     help_text="Sets how long child-protection records are kept.")
     do_not_publish = models.BooleanField(default=False)
 
     class Meta:
@@ -46,6 +48,8 @@ class StaffMember(models.Model):
     last_name = models.CharField(max_length=100)
     title = models.CharField(max_length=20, blank=True)
     role = models.CharField(max_length=100, blank=True)
+    date_of_birth = models.DateField(null=True, blank=True,
+                                     help_text="Sets how long allegation records are kept.")
     personal_phones = models.JSONField(default=list, blank=True)
     personal_emails = models.JSONField(default=list, blank=True)
 
