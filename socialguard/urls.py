@@ -15,6 +15,7 @@ urlpatterns = [
     path("s/<int:school_id>/posts/", include("socialguard.posts.urls")),
     path("s/<int:school_id>/people/", include("socialguard.people.urls")),
     path("s/<int:school_id>/accounts/", include("socialguard.accounts.urls")),
+    path("s/<int:school_id>/incidents/", include("socialguard.incidents.urls")),
     path("s/<int:school_id>/audit/", audit_views.audit_log, name="audit"),
     path("s/<int:school_id>/audit/export.csv", audit_views.audit_export, name="audit_export"),
     path("api/v1/", include("socialguard.api.urls")),

@@ -85,7 +85,7 @@ def do_report(school: Organisation, reporter: User, *, type: str, what_happened:
     return incident
 
 
-def _refuse_image_abuse_file(incident: Incident, user: User, name: str) -> None:
+def refuse_image_abuse_file(incident: Incident, user: User, name: str) -> None:
     """The file is not read or stored; the attempt is audited in its own transaction."""
     with transaction.atomic():
         _audit("incident.file_refused", incident, user, name=name[:100],
@@ -103,7 +103,7 @@ def do_add_evidence(incident: Incident, user: User, *, kind: str,
     if incident.type == Type.INDECENT_IMAGES and (data is not None or kind in ("screenshot",
                                                                                  "file")):
         del data  # destroyed unread
-        _refuse_image_abuse_file(incident, user, name)
+        refuse_image_abuse_file(incident, user, name)
     return _store_evidence(incident, user, kind=kind, captured_at=captured_at, data=data,
                            name=name, url=url, text=text, note=note, corrects=corrects)
 

@@ -1,0 +1,98 @@
+"""Incident forms: they validate; actions save."""
+
+from __future__ import annotations
+
+from django import forms
+
+from socialguard.incidents.models import Compartment, Evidence, Outcome, Route, Type
+
+
+class ReportForm(forms.Form):
+    type = forms.ChoiceField(choices=Type.choices, label="What kind of concern is it?")
+    what_happened = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), max_length=10000,
+                                    label="What happened")
+    where_url = forms.URLField(required=False, max_length=500, assume_scheme="https",
+                               label="Where: web address (if online)")
+    platform = forms.CharField(required=False, max_length=60, label="Platform (e.g. Facebook)")
+    account = forms.CharField(required=False, max_length=200, label="Account that posted it")
+    occurred_at = forms.DateTimeField(required=False, label="When it happened",
+                                      widget=forms.DateTimeInput(attrs={"type":
+                                                                        "datetime-local"}))
+    involved = forms.CharField(required=False, max_length=500, label="Who is involved",
+                               help_text="Names, or a description if you do not know them.")
+    how_known = forms.CharField(required=False, max_length=2000, label="How you know",
+                                widget=forms.Textarea(attrs={"rows": 2}))
+    image_location = forms.CharField(required=False, max_length=2000,
+                                     label="Where the material is (device, account, address)",
+                                     widget=forms.Textarea(attrs={"rows": 2}))
+    evidence = forms.FileField(required=False, label="Screenshot or file (optional)")
+
+
+class EvidenceForm(forms.Form):
+    kind = forms.ChoiceField(choices=Evidence.Kind.choices)
+    file = forms.FileField(required=False)
+    url = forms.URLField(required=False, max_length=500, assume_scheme="https",
+                         label="Web address")
+    text = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                           label="Copied text")
+    captured_at = forms.DateTimeField(label="Captured at",
+                                      widget=forms.DateTimeInput(attrs={"type":
+                                                                        "datetime-local"}))
+    note = forms.CharField(required=False, max_length=1000)
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=10000,
+                           label="Note (seen by the safeguarding team only)")
+
+
+class TriageForm(forms.Form):
+    misuse_context = forms.ChoiceField(choices=[("", "—"), ("contact", "Contact"),
+                                                ("conduct", "Conduct"), ("content", "Content")],
+                                       required=False, label="Misuse: context")
+    misuse_category = forms.ChoiceField(choices=[("", "—"), ("commercial", "Commercial"),
+                                                 ("aggressive", "Aggressive"),
+                                                 ("sexual", "Sexual"), ("values", "Values")],
+                                        required=False, label="Misuse: category")
+    kcsie_area = forms.ChoiceField(choices=[("", "—"), ("content", "Content"),
+                                            ("contact", "Contact"), ("conduct", "Conduct"),
+                                            ("commerce", "Commerce")], required=False,
+                                   label="KCSIE area")
+    criminal_type = forms.CharField(required=False, max_length=200,
+                                    label="Criminal incident type (if any)")
+    severity = forms.ChoiceField(choices=[("low", "Low"), ("medium", "Medium"),
+                                          ("high", "High"), ("critical", "Critical")])
+    compartment = forms.ChoiceField(choices=Compartment.choices, label="Who may see it")
+
+
+class DecisionForm(forms.Form):
+    route = forms.ChoiceField(choices=Route.choices)
+    refer = forms.TypedChoiceField(choices=[("yes", "Refer"), ("no", "Do not refer")],
+                                   coerce=lambda v: v == "yes", label="Decision")
+    rationale = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=5000,
+                                label="Rationale (required, also for not referring)")
+    reference = forms.CharField(required=False, max_length=100, label="Their reference")
+    consent_recorded = forms.NullBooleanField(required=False,
+                                              label="Victim's consent (police with consent)")
+
+
+class SupportForm(forms.Form):
+    person = forms.CharField(max_length=200, label="Person supported")
+    offered = forms.CharField(max_length=200, label="Support offered (e.g. counselling)")
+
+
+class ResolveForm(forms.Form):
+    outcome = forms.ChoiceField(choices=Outcome.choices)
+    summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=5000,
+                              label="What was done")
+
+
+class PoliceCallForm(forms.Form):
+    called_at = forms.DateTimeField(label="Police called at",
+                                    widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    reference = forms.CharField(max_length=100, label="Police reference")
+    anyone_viewed = forms.TypedChoiceField(choices=[("no", "No"), ("yes", "Yes")],
+                                           coerce=lambda v: v == "yes",
+                                           label="Did anyone view the material?")
+    viewed_reason = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                                    label="If so, the DSL's reason")

@@ -1,0 +1,136 @@
+"""Incident pages × roles; the reporter's view; image abuse refuses files by direct POST."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from socialguard.audit.models import AuditEvent
+from socialguard.incidents import actions
+from socialguard.incidents.models import Evidence, Incident, Type
+from socialguard.orgs.models import Membership, Role
+
+pytestmark = pytest.mark.django_db
+
+
+def member(school, name, *roles):
+    user = User.objects.create_user(name, password="pw")
+    for role in roles:
+        Membership.objects.create(user=user, organisation=school, role=role)
+    return user
+
+
+@pytest.fixture
+def people(school, other_school, alice):
+    return {"anonymous": None, "alice": alice,
+            "sam": member(school, "sam", Role.STAFF),
+            "dora": member(school, "dora", Role.STAFF, Role.DSL),
+            "head": member(school, "head", Role.STAFF, Role.SLT),
+            "harry": member(school, "harry", Role.HR),
+            "gina": member(school, "gina", Role.GOVERNOR),
+            "olga": member(other_school, "olga", Role.STAFF, Role.DSL)}
+
+
+@pytest.fixture
+def incident(school, alice):
+    created = actions.do_report(school, alice, type=Type.CYBERBULLYING_PUPIL,
+                                what_happened="Mean comments about a pupil on a fan page.",
+                                where_url="https://example.org/p/1")
+    return created
+
+
+WHO = ("anonymous", "alice", "sam", "dora", "head", "harry", "gina", "olga")
+# page -> status for each of WHO; alice reported the incident; olga is another school's DSL.
+MATRIX = {
+    "list": (302, 200, 200, 200, 200, 200, 200, 404),
+    "report": (302, 200, 200, 200, 200, 200, 200, 404),
+    "detail": (302, 200, 404, 200, 200, 404, 404, 404),
+}
+
+
+def url(page, school, incident):
+    if page == "detail":
+        return reverse("incidents:detail", args=[school.pk, incident.pk])
+    return reverse(f"incidents:{page}", args=[school.pk])
+
+
+@pytest.mark.parametrize("page", list(MATRIX))
+@pytest.mark.parametrize("who", WHO)
+def test_access_matrix(client, people, school, incident, page, who):
+    if people[who] is not None:
+        client.force_login(people[who])
+    assert client.get(url(page, school, incident)).status_code == MATRIX[page][WHO.index(who)]
+
+
+def test_the_reporter_does_not_see_the_dsls_notes(client, people, school, incident):
+    actions.do_add_note(incident, people["dora"], "Spoke to parents; police not needed.")
+    client.force_login(people["alice"])
+    body = client.get(url("detail", school, incident)).content.decode()
+    assert incident.reference in body
+    assert "Spoke to parents" not in body and "Safeguarding notes" not in body
+    client.force_login(people["dora"])
+    assert "Spoke to parents" in client.get(url("detail", school, incident)).content.decode()
+
+
+def test_another_schools_dsl_sees_nothing(client, people, school, incident):
+    client.force_login(people["olga"])
+    assert client.get(url("detail", school, incident)).status_code == 404
+
+
+def test_each_read_of_an_incident_is_audited(client, people, school, incident):
+    client.force_login(people["dora"])
+    client.get(url("detail", school, incident))
+    assert AuditEvent.objects.filter(event="incident.viewed", actor=people["dora"]).count() == 1
+
+
+def test_a_direct_post_with_a_file_for_image_abuse_is_refused(client, people, school):
+    client.force_login(people["alice"])
+    response = client.post(reverse("incidents:report", args=[school.pk]), {
+        "type": Type.INDECENT_IMAGES, "what_happened": "A pupil showed me a nude of a Year 10.",
+        "image_location": "On the pupil's phone (Snapchat)",
+        "evidence": SimpleUploadedFile("image.jpg", b"\xff\xd8\xff not stored")}, follow=True)
+    incident = Incident.objects.get(type=Type.INDECENT_IMAGES)
+    assert not Evidence.objects.filter(incident=incident).exists()
+    assert b"call the police now" in response.content
+    assert AuditEvent.objects.filter(event="incident.file_refused").exists()
+    client.force_login(people["dora"])
+    client.post(reverse("incidents:evidence", args=[school.pk, incident.pk]), {
+        "kind": "file", "captured_at": "2026-11-20T10:00",
+        "file": SimpleUploadedFile("again.jpg", b"\xff\xd8\xff still not stored")})
+    assert not Evidence.objects.filter(incident=incident).exists()
+
+
+def test_choosing_image_abuse_switches_the_form(client, people, school):
+    client.force_login(people["alice"])
+    body = client.get(reverse("incidents:report", args=[school.pk]),
+                      {"type": Type.INDECENT_IMAGES}, HTTP_HX_REQUEST="true").content.decode()
+    assert "Call the police now" in body
+    assert 'type="file"' not in body and "image_location" in body
+
+
+def test_the_team_triages_decides_and_resolves_through_the_pages(client, people, school,
+                                                                incident):
+    client.force_login(people["dora"])
+    base = [school.pk, incident.pk]
+    client.post(reverse("incidents:triage", args=base), {
+        "severity": "high", "misuse_context": "conduct", "misuse_category": "aggressive",
+        "kcsie_area": "conduct", "compartment": "general"})
+    client.post(reverse("incidents:decide", args=base), {
+        "route": "police", "refer": "yes", "rationale": "Credible threat to a pupil's safety.",
+        "reference": "WM-2026-1"})
+    client.post(reverse("incidents:resolve", args=base), {
+        "outcome": "substantiated", "summary": "Content removed; police advised the family."})
+    incident.refresh_from_db()
+    assert (incident.severity, incident.status, incident.outcome) == (
+        "high", "resolved", "substantiated")
+    assert incident.decisions.get().reference == "WM-2026-1"
+
+
+def test_a_reporter_cannot_post_team_actions(client, people, school, incident):
+    client.force_login(people["alice"])
+    response = client.post(reverse("incidents:note", args=[school.pk, incident.pk]),
+                           {"text": "I am not the DSL"})
+    assert response.status_code == 404
+    assert not incident.notes.exists()

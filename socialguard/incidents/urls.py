@@ -1,0 +1,18 @@
+from django.urls import path
+
+from socialguard.incidents import views
+
+app_name = "incidents"
+
+urlpatterns = [
+    path("", views.incident_list, name="list"),
+    path("report/", views.report, name="report"),
+    path("<int:incident_id>/", views.detail, name="detail"),
+    path("<int:incident_id>/evidence/", views.add_evidence, name="evidence"),
+    path("<int:incident_id>/notes/", views.add_note, name="note"),
+    path("<int:incident_id>/triage/", views.triage, name="triage"),
+    path("<int:incident_id>/decisions/", views.decide, name="decide"),
+    path("<int:incident_id>/support/", views.support, name="support"),
+    path("<int:incident_id>/resolve/", views.resolve, name="resolve"),
+    path("<int:incident_id>/police/", views.police, name="police"),
+]

@@ -1,0 +1,210 @@
+"""Incident pages: report in under a minute; the DSL's list and record; every read audited.
+
+Views parse and authorise (access.py answers "not found" for "not yours"); actions change data.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.core.paginator import Paginator
+from django.forms import Form
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from socialguard.incidents import actions, forms
+from socialguard.incidents.access import incident_for, is_team, sees_team_record, visible_incidents
+from socialguard.incidents.models import Incident, Status, Type
+from socialguard.orgs.access import school_for
+from socialguard.orgs.models import Organisation, Role
+
+ANYONE = tuple(Role.values)
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _team_incident(request: HttpRequest, school: Organisation, incident_id: int,
+                   purpose: str) -> Incident:
+    incident = incident_for(request.user, school, incident_id, purpose=purpose)
+    if not sees_team_record(request.user, incident):
+        raise Http404("No such incident")
+    return incident
+
+
+@login_required
+def report(request: HttpRequest, school_id: int) -> HttpResponse:
+    """I1: anyone reports. Choosing indecent images switches the form: no file, call the
+    police now; the server refuses a file whatever the browser sends (I5)."""
+    school = school_for(request.user, school_id, ANYONE)
+    chosen = request.POST.get("type") or request.GET.get("type", "")
+    form = forms.ReportForm(request.POST or None, request.FILES or None,
+                            initial={"type": chosen} if chosen else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            incident = _create(request, school, form.cleaned_data)
+        except actions.ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"Reported as {incident.reference}. The safeguarding "
+                                      "team has it now.")
+            return redirect("incidents:detail", school.pk, incident.pk)
+    partial = request.headers.get("HX-Request") == "true"
+    template = "incidents/_report_fields.html" if partial else "incidents/report.html"
+    return render(request, template, {"school": school, "form": form,
+                                      "image_abuse": chosen == Type.INDECENT_IMAGES})
+
+
+def _create(request: HttpRequest, school: Organisation, data: dict[str, Any]) -> Incident:
+    upload = data.get("evidence")
+    involved = ([{"part": "other", "description": data["involved"]}]
+                if data.get("involved") else [])
+    incident = actions.do_report(
+        school, _user(request), type=data["type"], what_happened=data["what_happened"],
+        where_url=data["where_url"], platform=data["platform"], account=data["account"],
+        occurred_at=data["occurred_at"], how_known=data["how_known"], involved=involved,
+        image_location=data["image_location"])
+    if upload is not None:
+        try:
+            _store_upload(incident, _user(request), upload, kind="screenshot",
+                          captured_at=timezone.now())
+        except actions.ImageAbuseFileRefused as refused:
+            messages.error(request, str(refused))
+    return incident
+
+
+def _store_upload(incident: Incident, user: User, upload: Any, **fields: Any) -> None:
+    """An image-abuse incident's upload is closed (and so deleted) unread, and refused."""
+    if incident.type == Type.INDECENT_IMAGES:
+        upload.close()
+        actions.refuse_image_abuse_file(incident, user, upload.name)
+    actions.do_add_evidence(incident, user, data=upload.read(), name=upload.name, **fields)
+
+
+@login_required
+def incident_list(request: HttpRequest, school_id: int) -> HttpResponse:
+    """The team's list (every incident they may see) or a reporter's own reports."""
+    school = school_for(request.user, school_id, ANYONE)
+    incidents = visible_incidents(request.user, school).select_related("reporter")
+    if not is_team(request.user, school):
+        incidents = incidents.filter(reporter=_user(request))
+    if status := request.GET.get("status"):
+        incidents = incidents.filter(status=status)
+    if kind := request.GET.get("type"):
+        incidents = incidents.filter(type=kind)
+    page = Paginator(incidents, 50).get_page(request.GET.get("page"))
+    return render(request, "incidents/list.html", {
+        "school": school, "page": page, "team": is_team(request.user, school),
+        "statuses": Status.choices, "types": Type.choices, "filters": request.GET})
+
+
+@login_required
+def detail(request: HttpRequest, school_id: int, incident_id: int) -> HttpResponse:
+    school = school_for(request.user, school_id, ANYONE)
+    incident = incident_for(request.user, school, incident_id)
+    team = sees_team_record(request.user, incident)
+    context: dict[str, Any] = {
+        "school": school, "incident": incident, "team": team,
+        "involved": incident.involved.select_related("pupil", "staff", "guardian"),
+        "evidence": incident.evidence.select_related("captured_by"),
+        "image_abuse": getattr(incident, "image_abuse", None)
+        if incident.type == Type.INDECENT_IMAGES else None,
+    }
+    if team:
+        context.update(_team_context(incident))
+    return render(request, "incidents/detail.html", context)
+
+
+def _team_context(incident: Incident) -> dict[str, Any]:
+    return {
+        "notes": incident.notes.select_related("author"),
+        "decisions": incident.decisions.select_related("decided_by"),
+        "support": incident.support.all(),
+        "custody": incident.custody.all(),
+        "takedowns": incident.takedowns.prefetch_related("checks"),
+        "triage_form": forms.TriageForm(initial={
+            name: getattr(incident, name) for name in (*actions.TRIAGE_FIELDS, "compartment")}),
+        "decision_form": forms.DecisionForm(), "note_form": forms.NoteForm(),
+        "evidence_form": forms.EvidenceForm(initial={"captured_at": timezone.now()}),
+        "support_form": forms.SupportForm(), "resolve_form": forms.ResolveForm(),
+        "police_form": forms.PoliceCallForm(),
+    }
+
+
+def _post_action(name: str, form_class: type[Form]) -> Any:
+    """A team action on an incident: validate the form, call the action, report back."""
+
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, school_id: int, incident_id: int) -> HttpResponse:
+        school = school_for(request.user, school_id, ANYONE)
+        incident = _team_incident(request, school, incident_id, purpose="changed")
+        form = form_class(request.POST, request.FILES)
+        if not form.is_valid():
+            messages.error(request, "Please check the form: " + "; ".join(
+                f"{field}: {' '.join(str(e) for e in errors)}"
+                for field, errors in form.errors.items()))
+        else:
+            try:
+                RUNNERS[name](incident, _user(request), form.cleaned_data)
+            except actions.ActionError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, "Saved.")
+        return redirect("incidents:detail", school.pk, incident.pk)
+
+    view.__name__ = name
+    return view
+
+
+def _evidence(incident: Incident, user: User, data: dict[str, Any]) -> None:
+    fields = {"kind": data["kind"], "captured_at": data["captured_at"],
+              "url": data["url"] or "", "text": data["text"], "note": data["note"]}
+    if data.get("file"):
+        _store_upload(incident, user, data["file"], **fields)
+    else:
+        actions.do_add_evidence(incident, user, **fields)
+
+
+RUNNERS: dict[str, Any] = {
+    "add_note": lambda i, u, d: actions.do_add_note(i, u, d["text"]),
+    "triage": lambda i, u, d: actions.do_triage(i, u, **d),
+    "decide": lambda i, u, d: actions.do_decide_route(i, u, **d),
+    "support": lambda i, u, d: actions.do_offer_support(i, u, **d),
+    "resolve": lambda i, u, d: actions.do_resolve(i, u, **d),
+    "police": lambda i, u, d: actions.do_record_police_call(i, u, **d),
+    "evidence": _evidence,
+}
+
+add_note = _post_action("add_note", forms.NoteForm)
+triage = _post_action("triage", forms.TriageForm)
+decide = _post_action("decide", forms.DecisionForm)
+support = _post_action("support", forms.SupportForm)
+resolve = _post_action("resolve", forms.ResolveForm)
+police = _post_action("police", forms.PoliceCallForm)
+
+
+@login_required
+@require_POST
+def add_evidence(request: HttpRequest, school_id: int, incident_id: int) -> HttpResponse:
+    """Reporters add evidence to their own reports too; image-abuse files are refused."""
+    school = school_for(request.user, school_id, ANYONE)
+    incident = incident_for(request.user, school, incident_id, purpose="changed")
+    form = forms.EvidenceForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            _evidence(incident, _user(request), form.cleaned_data)
+        except actions.ActionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, "Evidence added.")
+    else:
+        messages.error(request, "Please check the evidence form.")
+    return redirect("incidents:detail", school.pk, incident.pk)
