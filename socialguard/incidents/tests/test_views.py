@@ -35,10 +35,9 @@ def people(school, other_school, alice):
 
 @pytest.fixture
 def incident(school, alice):
-    created = actions.do_report(school, alice, type=Type.CYBERBULLYING_PUPIL,
+    return actions.do_report(school, alice, type=Type.CYBERBULLYING_PUPIL,
                                 what_happened="Mean comments about a pupil on a fan page.",
                                 where_url="https://example.org/p/1")
-    return created
 
 
 WHO = ("anonymous", "alice", "sam", "dora", "head", "harry", "gina", "olga")
