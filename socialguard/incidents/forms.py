@@ -96,3 +96,20 @@ class PoliceCallForm(forms.Form):
                                            label="Did anyone view the material?")
     viewed_reason = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}),
                                     label="If so, the DSL's reason")
+
+
+class TakedownForm(forms.Form):
+    host = forms.CharField(max_length=200, label="Host or platform (e.g. Facebook)")
+    url = forms.URLField(max_length=500, assume_scheme="https", label="Address of the content")
+    terms = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), max_length=2000,
+                            label="The terms it breaks")
+
+
+class CheckForm(forms.Form):
+    removed = forms.TypedChoiceField(choices=[("yes", "Removed"), ("no", "Still there")],
+                                     coerce=lambda v: v == "yes", label="Is it gone?")
+    detail = forms.CharField(required=False, max_length=500, label="How you checked")
+
+
+class EscalateForm(forms.Form):
+    to = forms.CharField(max_length=200, label="Escalate to (ISP, next route)")

@@ -208,6 +208,7 @@ class Route(models.TextChoices):
     COMPLAINTS = "complaints", "Complaints procedure (parent)"
     DISCIPLINARY = "disciplinary", "Disciplinary procedure (staff)"
     HEAD = "head", "Head teacher / media policy"
+    DSL_REVIEW = "dsl_review", "DSL review"
 
 
 class Decision(AppendOnly):

@@ -12,7 +12,11 @@ urlpatterns = [
     path("<int:incident_id>/notes/", views.add_note, name="note"),
     path("<int:incident_id>/triage/", views.triage, name="triage"),
     path("<int:incident_id>/decisions/", views.decide, name="decide"),
+    path("<int:incident_id>/suggestions/", views.suggest, name="suggest"),
     path("<int:incident_id>/support/", views.support, name="support"),
     path("<int:incident_id>/resolve/", views.resolve, name="resolve"),
     path("<int:incident_id>/police/", views.police, name="police"),
+    path("<int:incident_id>/takedowns/", views.takedown, name="takedown"),
+    path("<int:incident_id>/takedowns/<int:takedown_id>/<str:step>/", views.takedown_step,
+         name="takedown_step"),
 ]

@@ -17,9 +17,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from socialguard.incidents import actions, forms
+from socialguard.incidents import actions, forms, takedowns
 from socialguard.incidents.access import incident_for, is_team, sees_team_record, visible_incidents
-from socialguard.incidents.models import Incident, Status, Type
+from socialguard.incidents.models import Incident, Status, Takedown, Type
 from socialguard.orgs.access import school_for
 from socialguard.orgs.models import Organisation, Role
 
@@ -135,6 +135,11 @@ def _team_context(incident: Incident) -> dict[str, Any]:
         "evidence_form": forms.EvidenceForm(initial={"captured_at": timezone.now()}),
         "support_form": forms.SupportForm(), "resolve_form": forms.ResolveForm(),
         "police_form": forms.PoliceCallForm(),
+        "fact_labels": FACT_LABELS,
+        "takedown_form": forms.TakedownForm(initial={"url": incident.where_url,
+                                                     "host": incident.platform}),
+        "check_form": forms.CheckForm(), "escalate_form": forms.EscalateForm(initial={
+            "to": takedowns.escalation_for(incident.school)}),
     }
 
 
@@ -174,6 +179,7 @@ def _evidence(incident: Incident, user: User, data: dict[str, Any]) -> None:
 
 
 RUNNERS: dict[str, Any] = {
+    "takedown": lambda i, u, d: takedowns.do_request_takedown(i, u, **d),
     "add_note": lambda i, u, d: actions.do_add_note(i, u, d["text"]),
     "triage": lambda i, u, d: actions.do_triage(i, u, **d),
     "decide": lambda i, u, d: actions.do_decide_route(i, u, **d),
@@ -189,6 +195,73 @@ decide = _post_action("decide", forms.DecisionForm)
 support = _post_action("support", forms.SupportForm)
 resolve = _post_action("resolve", forms.ResolveForm)
 police = _post_action("police", forms.PoliceCallForm)
+takedown = _post_action("takedown", forms.TakedownForm)
+
+
+FACT_LABELS = {
+    "illegal_content": "The content is illegal",
+    "credible_threat": "There is a credible threat to someone's safety",
+    "threatening_material": "The material is threatening",
+    "adult_involved_with_child_images": "An adult is involved with images of a child",
+    "allegation_against_staff_meets_harm_test": "An allegation against staff meets the harm test",
+    "radicalisation": "There is a radicalisation concern",
+    "online_sexual_abuse_or_grooming": "Online sexual abuse or grooming",
+    "abuse_image_url": "There is a web address of abuse imagery",
+    "platform_failed_to_act": "The platform has failed to act",
+    "pupil_perpetrator": "A pupil is responsible",
+    "parent_perpetrator": "A parent is responsible",
+    "victim_consents_to_police": "The victim consents to the police",
+}
+
+
+def _fact(value: str | None) -> bool | None:
+    return {"yes": True, "no": False}.get(value or "")
+
+
+@login_required
+@require_POST
+def suggest(request: HttpRequest, school_id: int, incident_id: int) -> HttpResponse:
+    """HTMX: routes suggested from the school's pack and the DSL's answers (I4)."""
+    from socialguard.incidents.routing import Facts, suggest_routes
+
+    school = school_for(request.user, school_id, ANYONE)
+    incident = _team_incident(request, school, incident_id, purpose="viewed")
+    facts = Facts(**{name: _fact(request.POST.get(name)) for name in FACT_LABELS})
+    return render(request, "incidents/_suggestions.html",
+                  {"suggestions": suggest_routes(incident, facts)})
+
+
+def _takedown(request: HttpRequest, school_id: int, incident_id: int,
+              takedown_id: int) -> tuple[Organisation, Incident, Takedown]:
+    school = school_for(request.user, school_id, ANYONE)
+    incident = _team_incident(request, school, incident_id, purpose="changed")
+    found = incident.takedowns.filter(pk=takedown_id).first()
+    if found is None:
+        raise Http404("No such takedown")
+    return school, incident, found
+
+
+@login_required
+@require_POST
+def takedown_step(request: HttpRequest, school_id: int, incident_id: int, takedown_id: int,
+                  step: str) -> HttpResponse:
+    """Record a check (by a person, or the automatic web check) or escalate (I6)."""
+    school, incident, found = _takedown(request, school_id, incident_id, takedown_id)
+    try:
+        if step == "auto":
+            if takedowns.auto_check(found) is None:
+                messages.error(request, "This address cannot be checked automatically; "
+                                        "check it yourself and record what you see.")
+        elif step == "check" and (form := forms.CheckForm(request.POST)).is_valid():
+            takedowns.do_record_check(found, _user(request), removed=form.cleaned_data["removed"],
+                                      how="DSL", detail=form.cleaned_data["detail"])
+        elif step == "escalate" and (esc := forms.EscalateForm(request.POST)).is_valid():
+            takedowns.do_escalate(found, _user(request), to=esc.cleaned_data["to"])
+        else:
+            raise Http404("No such step")
+    except actions.ActionError as error:
+        messages.error(request, str(error))
+    return redirect("incidents:detail", school.pk, incident.pk)
 
 
 @login_required

@@ -1,10 +1,12 @@
 """The HTTP seam: the only place in socialguard that talks to the network.
 
-One small function, `post_json`, on the standard library (no new dependency). It refuses
-anything but http(s) URLs, never follows redirects (a POST must reach the URL the school
-configured, not wherever that URL points to), stops waiting after `timeout` seconds and
-stops reading after `max_bytes`. Any HTTP status is an answer (`HttpResponse`); only a
-request that got no answer raises `DeliveryError`.
+Small functions on the standard library (no new dependency). `post_json` refuses anything
+but http(s) URLs, never follows redirects (a POST must reach the URL the school configured,
+not wherever that URL points to), stops waiting after `timeout` seconds and stops reading
+after `max_bytes`. Any HTTP status is an answer (`HttpResponse`); only a request that got
+no answer raises `DeliveryError`. `status_of` asks a URL for its status (HEAD, or GET
+without reading the body), on the same terms; `resolves_publicly` says whether a URL's
+host is on the public internet, for callers that must not reach into the school's network.
 
 Proxies from the environment (`https_proxy`, `no_proxy`) are honoured, as urllib does:
 some school networks only reach the internet through one.
@@ -13,6 +15,8 @@ some school networks only reach the internet through one.
 from __future__ import annotations
 
 import http.client
+import ipaddress
+import socket
 import time
 import urllib.error
 import urllib.request
@@ -48,6 +52,14 @@ class ResponseTooLarge(DeliveryError):
 class HttpResponse:
     status: int
     body: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class HttpStatus:
+    """A status without a body; `location` is a redirect's Location header, as sent."""
+
+    status: int
+    location: str = ""
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
@@ -89,6 +101,47 @@ def post_json(url: str, body: bytes, headers: Mapping[str, str], *,
         return _exchange(request, timeout, deadline, max_bytes)
     except (OSError, http.client.HTTPException) as exc:
         raise DeliveryError(f"no answer from {url}: {_describe(exc, timeout)}") from exc
+
+
+def status_of(url: str, *, method: str = "HEAD",
+              timeout: float = DEFAULT_TIMEOUT) -> HttpStatus:
+    """Ask `url` for its status with HEAD (or GET), reading no body, following no redirect.
+
+    A 3xx comes back as it is, with its Location, for the caller to judge.
+    """
+    check_url(url)
+    if method not in ("HEAD", "GET"):
+        raise ValueError(f"status_of sends HEAD or GET, not {method}")
+    request = urllib.request.Request(url, method=method,  # noqa: S310 (checked)
+                                     headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
+    try:
+        response = urllib.request.build_opener(_NoRedirects).open(request, timeout=timeout)
+    except urllib.error.HTTPError as answer:  # any non-2xx status is still an answer
+        with answer:
+            return HttpStatus(answer.code, answer.headers.get("Location") or "")
+    except (OSError, http.client.HTTPException) as exc:
+        raise DeliveryError(f"no answer from {url}: {_describe(exc, timeout)}") from exc
+    with response:
+        return HttpStatus(int(response.status), response.headers.get("Location") or "")
+
+
+def resolves_publicly(url: str) -> bool:
+    """True when every address the URL's host resolves to is a global (internet) one;
+    False for loopback, private, link-local and other reserved addresses.
+
+    Raises DeliveryError when the host does not resolve. The answer can change by the
+    time a request is sent (DNS can be rebound); it keeps honest mistakes out, not an
+    attacker who controls a DNS server.
+    """
+    check_url(url)
+    parts = urlsplit(url)
+    try:
+        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+        found = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
+    except (OSError, ValueError, UnicodeError) as exc:
+        raise DeliveryError(f"cannot resolve {parts.hostname}: {exc}") from exc
+    addresses = {str(info[4][0]) for info in found}
+    return bool(addresses) and all(ipaddress.ip_address(a).is_global for a in addresses)
 
 
 def _with_defaults(headers: Mapping[str, str]) -> dict[str, str]:

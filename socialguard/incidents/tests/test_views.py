@@ -133,3 +133,33 @@ def test_a_reporter_cannot_post_team_actions(client, people, school, incident):
                            {"text": "I am not the DSL"})
     assert response.status_code == 404
     assert not incident.notes.exists()
+
+
+def test_route_suggestions_come_from_the_pack_and_the_answers(client, people, school,
+                                                               incident):
+    client.force_login(people["dora"])
+    body = client.post(reverse("incidents:suggest", args=[school.pk, incident.pk]),
+                       {"credible_threat": "yes", "pupil_perpetrator": "yes"}).content.decode()
+    assert "Police" in body and "Behaviour policy" in body
+    client.force_login(people["alice"])  # the reporter gets no suggestions
+    assert client.post(reverse("incidents:suggest", args=[school.pk, incident.pk]),
+                       {}).status_code == 404
+
+
+def test_takedown_request_check_and_escalation_through_the_pages(client, people, school,
+                                                                 incident):
+    client.force_login(people["dora"])
+    base = [school.pk, incident.pk]
+    client.post(reverse("incidents:takedown", args=base), {
+        "host": "Facebook", "url": "https://www.facebook.com/groups/x/posts/1",
+        "terms": "Community Standards: bullying and harassment"})
+    takedown = incident.takedowns.get()
+    assert "24" in takedown.request_text and takedown.due_at > takedown.requested_at
+    client.post(reverse("incidents:takedown_step", args=[*base, takedown.pk, "escalate"]),
+                {"to": "The ISP"})
+    client.post(reverse("incidents:takedown_step", args=[*base, takedown.pk, "check"]),
+                {"removed": "yes", "detail": "Looked at the page: gone"})
+    takedown.refresh_from_db()
+    assert (takedown.state, takedown.escalated_to) == ("removed", "The ISP")
+    page = client.get(reverse("incidents:detail", args=base)).content.decode()
+    assert "Removed" in page and "Looked at the page: gone" in page
