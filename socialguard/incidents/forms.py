@@ -113,3 +113,28 @@ class CheckForm(forms.Form):
 
 class EscalateForm(forms.Form):
     to = forms.CharField(max_length=200, label="Escalate to (ISP, next route)")
+
+
+class ShareForm(forms.Form):
+    """The disclosure log entry every export needs: to whom, why, on what lawful basis."""
+
+    to_whom = forms.CharField(max_length=200, label="Shared with (who will receive it)")
+    why = forms.CharField(max_length=2000, label="Why",
+                          widget=forms.Textarea(attrs={"rows": 2}))
+    lawful_basis = forms.ChoiceField(label="Lawful basis")
+    consent = forms.NullBooleanField(required=False, label="Consent given (if consent is the "
+                                     "basis)")
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        from socialguard.incidents.disclosure import LAWFUL_BASES
+
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        basis = self.fields["lawful_basis"]
+        assert isinstance(basis, forms.ChoiceField)
+        basis.choices = [(b, b) for b in LAWFUL_BASES]
+
+
+class ReviewForm(ShareForm):
+    start = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), label="From")
+    end = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), label="To")
+    format = forms.ChoiceField(choices=[("pdf", "PDF"), ("csv", "CSV")])

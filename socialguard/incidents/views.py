@@ -17,9 +17,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from socialguard.incidents import actions, forms, takedowns
+from socialguard.incidents import actions, exports, forms, takedowns
 from socialguard.incidents.access import incident_for, is_team, sees_team_record, visible_incidents
+from socialguard.incidents.chronology import for_incident
+from socialguard.incidents.disclosure import ShareDetails
+from socialguard.incidents.forms import ReviewForm, ShareForm
 from socialguard.incidents.models import Incident, Status, Takedown, Type
+from socialguard.incidents.review import annual_review
 from socialguard.orgs.access import school_for
 from socialguard.orgs.models import Organisation, Role
 
@@ -123,24 +127,35 @@ def detail(request: HttpRequest, school_id: int, incident_id: int) -> HttpRespon
 
 
 def _team_context(incident: Incident) -> dict[str, Any]:
+    triage = {name: getattr(incident, name) for name in (*actions.TRIAGE_FIELDS, "compartment")}
     return {
         "notes": incident.notes.select_related("author"),
         "decisions": incident.decisions.select_related("decided_by"),
         "support": incident.support.all(),
         "custody": incident.custody.all(),
         "takedowns": incident.takedowns.prefetch_related("checks"),
-        "triage_form": forms.TriageForm(initial={
-            name: getattr(incident, name) for name in (*actions.TRIAGE_FIELDS, "compartment")}),
-        "decision_form": forms.DecisionForm(), "note_form": forms.NoteForm(),
-        "evidence_form": forms.EvidenceForm(initial={"captured_at": timezone.now()}),
-        "support_form": forms.SupportForm(), "resolve_form": forms.ResolveForm(),
-        "police_form": forms.PoliceCallForm(),
         "fact_labels": FACT_LABELS,
-        "takedown_form": forms.TakedownForm(initial={"url": incident.where_url,
-                                                     "host": incident.platform}),
-        "check_form": forms.CheckForm(), "escalate_form": forms.EscalateForm(initial={
-            "to": takedowns.escalation_for(incident.school)}),
+        **_team_forms(incident, triage),
     }
+
+
+def _team_forms(incident: Incident, triage: dict[str, Any]) -> dict[str, Form]:
+    """One form per team action; each with its own id prefix, as they share field names."""
+    initial: dict[str, dict[str, Any]] = {
+        "triage": triage,
+        "evidence": {"captured_at": timezone.now()},
+        "takedown": {"url": incident.where_url, "host": incident.platform},
+        "escalate": {"to": takedowns.escalation_for(incident.school)},
+    }
+    classes: dict[str, type[Form]] = {
+        "triage": forms.TriageForm, "decision": forms.DecisionForm, "note": forms.NoteForm,
+        "evidence": forms.EvidenceForm, "support": forms.SupportForm,
+        "resolve": forms.ResolveForm, "police": forms.PoliceCallForm,
+        "takedown": forms.TakedownForm, "check": forms.CheckForm,
+        "escalate": forms.EscalateForm,
+    }
+    return {f"{name}_form": form_class(auto_id=f"{name}_%s", initial=initial.get(name))
+            for name, form_class in classes.items()}
 
 
 def _post_action(name: str, form_class: type[Form]) -> Any:
@@ -281,3 +296,56 @@ def add_evidence(request: HttpRequest, school_id: int, incident_id: int) -> Http
     else:
         messages.error(request, "Please check the evidence form.")
     return redirect("incidents:detail", school.pk, incident.pk)
+
+
+def _details(data: dict[str, Any]) -> ShareDetails:
+    return ShareDetails(to_whom=data["to_whom"], why=data["why"],
+                        lawful_basis=data["lawful_basis"], consent=data["consent"])
+
+
+def _download(content: bytes, name: str, kind: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=kind)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def chronology(request: HttpRequest, school_id: int, incident_id: int) -> HttpResponse:
+    """One incident's timeline; printing it as a PDF logs the disclosure first."""
+    school = school_for(request.user, school_id, ANYONE)
+    incident = incident_for(request.user, school, incident_id)
+    form = ShareForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            content = exports.incident_chronology(_user(request), incident,
+                                                  _details(form.cleaned_data))
+        except actions.ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            return _download(content, f"{incident.reference}-chronology.pdf", "application/pdf")
+    return render(request, "incidents/chronology.html", {
+        "school": school, "incident": incident, "form": form,
+        "entries": for_incident(incident, _user(request))})
+
+
+@login_required
+def review_page(request: HttpRequest, school_id: int) -> HttpResponse:
+    """The annual policy review (I9): the numbers, and PDF or CSV with a disclosure entry."""
+    school = school_for(request.user, school_id, (Role.DSL, Role.SLT, Role.GOVERNOR))
+    today = timezone.localdate()
+    start = today.replace(year=today.year - 1)
+    form = ReviewForm(request.POST or None, initial={"start": start, "end": today})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            content = exports.review(_user(request), school, data["start"], data["end"],
+                                     _details(data), format=data["format"])
+        except actions.ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            kind = "application/pdf" if data["format"] == "pdf" else "text/csv"
+            return _download(content, f"review-{data['start']}-{data['end']}.{data['format']}",
+                             kind)
+    return render(request, "incidents/review.html", {
+        "school": school, "form": form, "report": annual_review(school, start, today)})

@@ -15,7 +15,15 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import User
 
-from socialguard.conftest import account, alice, bob, pupils, school  # noqa: F401 (fixtures)
+from socialguard.conftest import (  # noqa: F401 (fixtures)
+    _fresh_screening_contexts,
+    account,
+    alice,
+    bob,
+    other_school,
+    pupils,
+    school,
+)
 from socialguard.orgs.models import Membership, Role
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -163,3 +163,36 @@ def test_takedown_request_check_and_escalation_through_the_pages(client, people,
     assert (takedown.state, takedown.escalated_to) == ("removed", "The ISP")
     page = client.get(reverse("incidents:detail", args=base)).content.decode()
     assert "Removed" in page and "Looked at the page: gone" in page
+
+
+SHARE = {"to_whom": "West Midlands Police, PC 1234", "why": "Strategy meeting on 25 November",
+         "lawful_basis": "UK GDPR Art. 6(1)(c) legal obligation (statutory safeguarding duty)"}
+
+
+def test_printing_a_chronology_logs_the_disclosure_first(client, people, school, incident):
+    from socialguard.incidents.models import Disclosure
+
+    client.force_login(people["dora"])
+    page = client.get(reverse("incidents:chronology", args=[school.pk, incident.pk]))
+    assert page.status_code == 200 and b"Mean comments" in page.content
+    refused = client.post(reverse("incidents:chronology", args=[school.pk, incident.pk]), {})
+    assert refused.status_code == 200 and not Disclosure.objects.exists()
+    pdf = client.post(reverse("incidents:chronology", args=[school.pk, incident.pk]), SHARE)
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    assert Disclosure.objects.get().to_whom == SHARE["to_whom"]
+
+
+@pytest.mark.parametrize(("who", "status"), [("alice", 404), ("dora", 200), ("head", 200),
+                                             ("gina", 200), ("olga", 404)])
+def test_the_annual_review_is_for_the_dsl_head_and_governors(client, people, school, incident,
+                                                             who, status):
+    client.force_login(people[who])
+    assert client.get(reverse("incidents:review", args=[school.pk])).status_code == status
+
+
+def test_the_review_exports_csv_with_a_disclosure(client, people, school, incident):
+    client.force_login(people["dora"])
+    response = client.post(reverse("incidents:review", args=[school.pk]), {
+        **SHARE, "start": "2025-09-01", "end": "2026-12-31", "format": "csv"})
+    assert response["Content-Type"] == "text/csv"
+    assert "Cyberbullying of a pupil" in response.content.decode()
