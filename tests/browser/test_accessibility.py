@@ -18,6 +18,7 @@ pytest.importorskip("axe_playwright_python")
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from socialguard.orgs.models import Role
 from socialguard.posts import actions
 from socialguard.posts.models import Publication
 
@@ -95,3 +96,27 @@ def test_signed_in_pages(page, login, school, slt, content):
     page.goto(f"{base}/audit/")
     expect(page.locator("table tbody")).to_contain_text("post.published")
     scan(page, "audit log")
+
+
+def test_incident_pages(page, login, school, alice):
+    """The DSL's pages: report form, list, a record with every form, chronology, people."""
+    from socialguard.incidents.actions import do_report
+    from socialguard.incidents.models import Type
+    from tests.browser.conftest import add_user
+
+    add_user(school, "dora", Role.STAFF, Role.DSL, Role.SLT)
+    incident = do_report(school, alice, type=Type.CYBERBULLYING_PUPIL,
+                         what_happened="Insults about a pupil on a fan page.",
+                         where_url="https://www.facebook.com/x/1")
+    base = f"/s/{school.pk}"
+    login(page, "dora")
+    for path, name in ((f"{base}/incidents/report/", "report a concern"),
+                       (f"{base}/incidents/", "incident list"),
+                       (f"{base}/incidents/{incident.pk}/", "incident record"),
+                       (f"{base}/incidents/{incident.pk}/chronology/", "chronology"),
+                       (f"{base}/incidents/review/", "annual review"),
+                       (f"{base}/people/pupils/", "pupils"),
+                       (f"{base}/policy/", "policy")):
+        page.goto(path)
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        scan(page, name)
