@@ -24,6 +24,7 @@ from socialguard.incidents.models import (
     Note,
     Outcome,
     Route,
+    SeriousnessAssessment,
     Status,
     Support,
     Type,
@@ -203,6 +204,22 @@ def do_record_police_call(incident: Incident, user: User, *, called_at: dt.datet
     _audit("incident.police_called", incident, user, reference=reference,
            anyone_viewed=anyone_viewed)
     return record
+
+
+@transaction.atomic
+def do_assess_seriousness(incident: Incident, user: User, *, nature: str, visible_for: str,
+                          recirculation: str, impact: str) -> SeriousnessAssessment:
+    """I8: the disciplinary link for a staff breach, with 000's seriousness factors."""
+    values = {"nature": nature, "visible_for": visible_for, "recirculation": recirculation,
+              "impact": impact}
+    missing = [name.replace("_", " ") for name, value in values.items() if not value.strip()]
+    if missing:
+        raise ActionError("Assess every factor: " + ", ".join(missing) + ".")
+    assessment = SeriousnessAssessment.objects.create(incident=incident, assessed_by=user,
+                                                      **{k: v.strip() for k, v in
+                                                         values.items()})
+    _audit("incident.seriousness_assessed", incident, user, assessment=assessment.pk)
+    return assessment
 
 
 @transaction.atomic

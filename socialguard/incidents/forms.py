@@ -138,3 +138,13 @@ class ReviewForm(ShareForm):
     start = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), label="From")
     end = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), label="To")
     format = forms.ChoiceField(choices=[("pdf", "PDF"), ("csv", "CSV")])
+
+
+class SeriousnessForm(forms.Form):
+    nature = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), max_length=2000,
+                             label="Nature of the content")
+    visible_for = forms.CharField(max_length=200, label="How long it was visible")
+    recirculation = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), max_length=2000,
+                                    label="Potential for recirculation")
+    impact = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), max_length=2000,
+                             label="Impact (on the people involved and the school)")

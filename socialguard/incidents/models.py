@@ -228,6 +228,24 @@ class Decision(AppendOnly):
         ordering = ["created_at", "id"]
 
 
+class SeriousnessAssessment(AppendOnly):
+    """I8: for a staff breach going to the disciplinary procedure, the factors policy 000
+    weighs: the nature of the content, how long it was visible, the potential for
+    recirculation, and the impact."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.PROTECT,
+                                 related_name="seriousness")
+    nature = models.TextField()
+    visible_for = models.CharField(max_length=200)
+    recirculation = models.TextField()
+    impact = models.TextField()
+    assessed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+
 class Takedown(models.Model):
     class State(models.TextChoices):
         REQUESTED = "requested", "Requested"

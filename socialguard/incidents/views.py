@@ -11,21 +11,26 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from socialguard.audit.log import log
 from socialguard.incidents import actions, exports, forms, takedowns
 from socialguard.incidents.access import incident_for, is_team, sees_team_record, visible_incidents
 from socialguard.incidents.chronology import for_incident
+from socialguard.incidents.chronology import for_pupil as chronology_for_pupil
+from socialguard.incidents.chronology import for_staff as chronology_for_staff
 from socialguard.incidents.disclosure import ShareDetails
 from socialguard.incidents.forms import ReviewForm, ShareForm
 from socialguard.incidents.models import Incident, Status, Takedown, Type
 from socialguard.incidents.review import annual_review
 from socialguard.orgs.access import school_for
 from socialguard.orgs.models import Organisation, Role
+from socialguard.people.models import Pupil, StaffMember
 
 ANYONE = tuple(Role.values)
 
@@ -133,6 +138,7 @@ def _team_context(incident: Incident) -> dict[str, Any]:
         "decisions": incident.decisions.select_related("decided_by"),
         "support": incident.support.all(),
         "custody": incident.custody.all(),
+        "assessments": incident.seriousness.select_related("assessed_by"),
         "takedowns": incident.takedowns.prefetch_related("checks"),
         "fact_labels": FACT_LABELS,
         **_team_forms(incident, triage),
@@ -152,7 +158,7 @@ def _team_forms(incident: Incident, triage: dict[str, Any]) -> dict[str, Form]:
         "evidence": forms.EvidenceForm, "support": forms.SupportForm,
         "resolve": forms.ResolveForm, "police": forms.PoliceCallForm,
         "takedown": forms.TakedownForm, "check": forms.CheckForm,
-        "escalate": forms.EscalateForm,
+        "escalate": forms.EscalateForm, "seriousness": forms.SeriousnessForm,
     }
     return {f"{name}_form": form_class(auto_id=f"{name}_%s", initial=initial.get(name))
             for name, form_class in classes.items()}
@@ -195,6 +201,7 @@ def _evidence(incident: Incident, user: User, data: dict[str, Any]) -> None:
 
 RUNNERS: dict[str, Any] = {
     "takedown": lambda i, u, d: takedowns.do_request_takedown(i, u, **d),
+    "seriousness": lambda i, u, d: actions.do_assess_seriousness(i, u, **d),
     "add_note": lambda i, u, d: actions.do_add_note(i, u, d["text"]),
     "triage": lambda i, u, d: actions.do_triage(i, u, **d),
     "decide": lambda i, u, d: actions.do_decide_route(i, u, **d),
@@ -211,6 +218,7 @@ support = _post_action("support", forms.SupportForm)
 resolve = _post_action("resolve", forms.ResolveForm)
 police = _post_action("police", forms.PoliceCallForm)
 takedown = _post_action("takedown", forms.TakedownForm)
+seriousness = _post_action("seriousness", forms.SeriousnessForm)
 
 
 FACT_LABELS = {
@@ -349,3 +357,43 @@ def review_page(request: HttpRequest, school_id: int) -> HttpResponse:
                              kind)
     return render(request, "incidents/review.html", {
         "school": school, "form": form, "report": annual_review(school, start, today)})
+
+
+@login_required
+def person_chronology(request: HttpRequest, school_id: int, kind: str,
+                      person_id: int) -> HttpResponse:
+    """One pupil's or member of staff's timeline across the incidents the user may see."""
+    school = school_for(request.user, school_id, (Role.DSL, Role.SLT, Role.HR))
+    person: Pupil | StaffMember | None = None
+    if kind == "pupil":
+        person = Pupil.objects.filter(school=school, pk=person_id).first()
+    elif kind == "staff":
+        person = StaffMember.objects.filter(school=school, pk=person_id).first()
+    if person is None:
+        raise Http404("No such person")
+    form = ShareForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            content = _person_export(_user(request), person, _details(form.cleaned_data))
+        except actions.ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            return _download(content, f"{kind}-{person.pk}-chronology.pdf", "application/pdf")
+    with transaction.atomic():
+        log(f"incident.{kind}_timeline_viewed", actor=request.user, subject=person,
+            organisation=school)
+    return render(request, "incidents/person_chronology.html", {
+        "school": school, "person": person, "form": form,
+        "entries": _person_timeline(person, _user(request))})
+
+
+def _person_timeline(person: Pupil | StaffMember, user: User) -> list[Any]:
+    if isinstance(person, Pupil):
+        return chronology_for_pupil(person, user)
+    return chronology_for_staff(person, user)
+
+
+def _person_export(user: User, person: Pupil | StaffMember, details: ShareDetails) -> bytes:
+    if isinstance(person, Pupil):
+        return exports.pupil_chronology(user, person, details)
+    return exports.staff_chronology(user, person, details)

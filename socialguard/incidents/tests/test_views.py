@@ -196,3 +196,53 @@ def test_the_review_exports_csv_with_a_disclosure(client, people, school, incide
         **SHARE, "start": "2025-09-01", "end": "2026-12-31", "format": "csv"})
     assert response["Content-Type"] == "text/csv"
     assert "Cyberbullying of a pupil" in response.content.decode()
+
+
+def test_a_staff_breach_records_the_seriousness_factors(client, people, school):
+    client.force_login(people["dora"])
+    breach = actions.do_report(school, people["sam"], type=Type.STAFF_MISUSE,
+                               what_happened="A teacher posted about a pupil's exclusion.")
+    url = reverse("incidents:seriousness", args=[school.pk, breach.pk])
+    client.post(url, {"nature": "Confidential", "visible_for": "", "recirculation": "x",
+                      "impact": "y"})
+    assert not breach.seriousness.exists()
+    client.post(url, {"nature": "Confidential pupil information", "visible_for": "6 hours",
+                      "recirculation": "Shared twice", "impact": "Family distressed"})
+    assert breach.seriousness.get().visible_for == "6 hours"
+
+
+@pytest.mark.parametrize(("who", "status"), [("alice", 404), ("sam", 404), ("dora", 200),
+                                             ("head", 200), ("harry", 200), ("olga", 404)])
+def test_a_pupils_chronology_is_for_the_team_and_its_reads_are_audited(client, people, school,
+                                                                        pupils, who, status):
+    actions.do_report(school, people["alice"], type=Type.CYBERBULLYING_PUPIL,
+                      what_happened="Comments about James.",
+                      involved=[{"part": "affected", "pupil": pupils["james"]}])
+    client.force_login(people[who])
+    url = reverse("incidents:person", args=[school.pk, "pupil", pupils["james"].pk])
+    assert client.get(url).status_code == status
+    if status == 200:
+        assert AuditEvent.objects.filter(event="incident.pupil_timeline_viewed",
+                                         actor=people[who]).exists()
+
+
+# Every way in: no view, admin or API changes or deletes evidence.
+def test_evidence_cannot_be_changed_through_any_door(client, people, school, incident):
+    from django.conf import settings
+    from django.urls import get_resolver
+
+    assert "django.contrib.admin" not in settings.INSTALLED_APPS
+    routes = [str(p.pattern) for p in get_resolver().url_patterns]
+    api = next(p for p in get_resolver().url_patterns if str(p.pattern) == "api/v1/")
+    assert not any("incident" in str(p.pattern) for p in api.url_patterns)
+    assert routes  # the map was read
+    evidence = actions.do_add_evidence(incident, people["dora"], kind="text",
+                                       captured_at=incident.reported_at, text="original")
+    client.force_login(people["dora"])
+    url = reverse("incidents:evidence", args=[school.pk, incident.pk])
+    for method in ("put", "patch", "delete"):
+        assert getattr(client, method)(url).status_code == 405
+    client.post(url, {"kind": "text", "text": "changed", "captured_at": "2026-11-20T10:00"})
+    evidence.refresh_from_db()
+    assert evidence.text == "original"
+    assert incident.evidence.count() == 2  # the change is a new entry
