@@ -122,7 +122,7 @@ def detail(request: HttpRequest, school_id: int, incident_id: int) -> HttpRespon
     context: dict[str, Any] = {
         "school": school, "incident": incident, "team": team,
         "involved": incident.involved.select_related("pupil", "staff", "guardian"),
-        "evidence": incident.evidence.select_related("captured_by"),
+        **_recent("evidence", incident.evidence.select_related("captured_by")),
         "image_abuse": getattr(incident, "image_abuse", None)
         if incident.type == Type.INDECENT_IMAGES else None,
     }
@@ -131,10 +131,20 @@ def detail(request: HttpRequest, school_id: int, incident_id: int) -> HttpRespon
     return render(request, "incidents/detail.html", context)
 
 
+RECENT = 50
+
+
+def _recent(name: str, entries: Any) -> dict[str, Any]:
+    """The newest entries (oldest first) and how many earlier ones the chronology holds."""
+    total = entries.count()
+    newest = list(entries.order_by("-created_at", "-id")[:RECENT])[::-1]
+    return {name: newest, f"{name}_earlier": max(0, total - RECENT)}
+
+
 def _team_context(incident: Incident) -> dict[str, Any]:
     triage = {name: getattr(incident, name) for name in (*actions.TRIAGE_FIELDS, "compartment")}
     return {
-        "notes": incident.notes.select_related("author"),
+        **_recent("notes", incident.notes.select_related("author")),
         "decisions": incident.decisions.select_related("decided_by"),
         "support": incident.support.all(),
         "custody": incident.custody.all(),
@@ -334,7 +344,14 @@ def chronology(request: HttpRequest, school_id: int, incident_id: int) -> HttpRe
             return _download(content, f"{incident.reference}-chronology.pdf", "application/pdf")
     return render(request, "incidents/chronology.html", {
         "school": school, "incident": incident, "form": form,
-        "entries": for_incident(incident, _user(request))})
+        "rows": _rows(for_incident(incident, _user(request)))})
+
+
+def _rows(entries: list[Any]) -> list[tuple[str, str, str, str, str]]:
+    """Entries as display strings: a 500-entry timeline renders without 2,500 filters."""
+    zone = timezone.get_current_timezone()
+    return [(entry.at.astimezone(zone).strftime("%d %b %Y %H:%M"), entry.incident_reference,
+             entry.kind, entry.summary, entry.by) for entry in entries]
 
 
 @login_required
@@ -384,7 +401,7 @@ def person_chronology(request: HttpRequest, school_id: int, kind: str,
             organisation=school)
     return render(request, "incidents/person_chronology.html", {
         "school": school, "person": person, "form": form,
-        "entries": _person_timeline(person, _user(request))})
+        "rows": _rows(_person_timeline(person, _user(request)))})
 
 
 def _person_timeline(person: Pupil | StaffMember, user: User) -> list[Any]:
