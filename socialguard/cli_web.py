@@ -55,9 +55,9 @@ def demo(port: int, reset: bool) -> None:
         click.echo("Creating the demo: CORE Education Trust and its academies, The King's "
                    "School, pupils, consents and posts in every state ...")
         _print_logins(demo_data.seed())
-    from socialguard.posts import schedule
+    from socialguard import clock
 
-    schedule.start()  # publishes scheduled posts at their time, in-process
+    clock.start()  # scheduled posts, webhook retries, takedown checks, in-process
     click.echo(f"\nsocialguard is running at http://127.0.0.1:{port}/  (Ctrl+C to stop)")
     _call("runserver", f"127.0.0.1:{port}", "--noreload", "--verbosity", "0")
 
@@ -89,11 +89,11 @@ def serve(host: str, port: int, threads: int) -> None:
 @click.option("--queue", default="default", show_default=True)
 def worker(queue: str) -> None:
     """Run background tasks: the database queue by default, RQ when REDIS_URL is set.
-    Also runs the publishing clock (scheduled posts, webhook retries) every minute."""
+    Also runs the clock (scheduled posts, webhook retries, takedown checks) every minute."""
     _django()
-    from socialguard.posts import schedule
+    from socialguard import clock
 
-    schedule.start()
+    clock.start()
     if os.environ.get("TASKS_BACKEND", "").startswith("django_tasks_rq"):
         _call("rqworker", queue, "--job-class", "django_tasks_rq.Job")
     else:

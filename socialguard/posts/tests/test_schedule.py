@@ -48,6 +48,8 @@ def test_a_post_sent_back_before_its_time_stays_back(alice, bob, school, account
 def test_the_clock_ticks_until_stopped_and_survives_a_failed_tick(monkeypatch):
     import threading
 
+    from socialguard import clock
+
     calls, twice = [], threading.Event()
 
     def flaky_tick():
@@ -56,7 +58,7 @@ def test_the_clock_ticks_until_stopped_and_survives_a_failed_tick(monkeypatch):
             twice.set()
         raise RuntimeError("database went away")  # the clock must keep going
 
-    monkeypatch.setattr(schedule, "tick", flaky_tick)
-    stop = schedule.start(interval=0.01)
+    monkeypatch.setattr(clock, "tick", flaky_tick)
+    stop = clock.start(interval=0.01)
     assert twice.wait(5)
     stop.set()
