@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.incident_list, name="list"),
     path("report/", views.report, name="report"),
     path("review/", views.review_page, name="review"),
+    path("retention/", views.retention, name="retention"),
     path("<str:kind>/<int:person_id>/timeline/", views.person_chronology, name="person"),
     path("<int:incident_id>/chronology/", views.chronology, name="chronology"),
     path("<int:incident_id>/", views.detail, name="detail"),

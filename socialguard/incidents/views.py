@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from socialguard.audit.log import log
-from socialguard.incidents import actions, exports, forms, takedowns
+from socialguard.incidents import actions, disposal, exports, forms, takedowns
 from socialguard.incidents.access import incident_for, is_team, sees_team_record, visible_incidents
 from socialguard.incidents.chronology import for_incident
 from socialguard.incidents.chronology import for_pupil as chronology_for_pupil
@@ -109,8 +109,11 @@ def incident_list(request: HttpRequest, school_id: int) -> HttpResponse:
     if kind := request.GET.get("type"):
         incidents = incidents.filter(type=kind)
     page = Paginator(incidents, 50).get_page(request.GET.get("page"))
+    team = is_team(request.user, school)
+    overdue = (takedowns.overdue(school).filter(
+        incident__in=visible_incidents(request.user, school)).count() if team else 0)
     return render(request, "incidents/list.html", {
-        "school": school, "page": page, "team": is_team(request.user, school),
+        "school": school, "page": page, "team": team, "overdue": overdue,
         "statuses": Status.choices, "types": Type.choices, "filters": request.GET})
 
 
@@ -414,3 +417,29 @@ def _person_export(user: User, person: Pupil | StaffMember, details: ShareDetail
     if isinstance(person, Pupil):
         return exports.pupil_chronology(user, person, details)
     return exports.staff_chronology(user, person, details)
+
+
+@login_required
+def retention(request: HttpRequest, school_id: int) -> HttpResponse:
+    """Records whose keeping period has ended: the DSL keeps or disposes of each, with a
+    reason; nothing is disposed of silently."""
+    school = school_for(request.user, school_id, (Role.DSL,))
+    if request.method == "POST":
+        chosen = request.POST.get("incident", "")
+        found = (disposal.due_for_review(school).filter(pk=int(chosen)).first()
+                 if chosen.isdigit() else None)
+        if found is None:
+            raise Http404("No such record due for review")
+        rationale = request.POST.get("rationale", "")
+        try:
+            if request.POST.get("decision") == "dispose":
+                disposal.do_dispose(found, _user(request), rationale=rationale)
+            else:
+                disposal.do_keep(found, _user(request), years=1, rationale=rationale)
+        except actions.ActionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, "Recorded.")
+        return redirect("incidents:retention", school.pk)
+    return render(request, "incidents/retention.html", {
+        "school": school, "due": disposal.due_for_review(school)})
