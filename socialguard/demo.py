@@ -61,6 +61,7 @@ def seed(rng_seed: int = 2026) -> list[Login]:
         logins = _users(trust, schools[0], kings)
     _posts(schools[0], rng)
     _posts(kings, rng)
+    _incidents(schools[0])
     return logins
 
 
@@ -179,3 +180,34 @@ def _decide(post: Post, approver: User, approve: bool) -> None:
         actions.do_approve(post, approver, post.version, "Looks good.")
     else:
         actions.do_reject(post, approver, post.version, "Please wait until the photos are in.")
+
+
+def _incidents(school: Organisation) -> None:
+    """A few incidents in different states for the DSL's screens (through the real actions)."""
+    from socialguard.incidents import actions as incident_actions
+    from socialguard.incidents import takedowns
+
+    staff = User.objects.get(username="staff")
+    dsl = User.objects.get(username="dsl")
+    now = timezone.now()
+    bullying = incident_actions.do_report(
+        school, staff, type="cyberbullying_pupil",
+        what_happened="An anonymous account is posting insults about a Year 6 pupil.",
+        where_url="https://www.instagram.com/example_account/", platform="Instagram",
+        occurred_at=now - dt.timedelta(days=2), how_known="The pupil's parent told me.")
+    incident_actions.do_add_evidence(bullying, staff, kind="text", captured_at=now,
+                                     text="Copied text of the three posts.")
+    incident_actions.do_triage(bullying, dsl, severity="high", misuse_context="conduct",
+                               misuse_category="aggressive", kcsie_area="conduct")
+    incident_actions.do_decide_route(bullying, dsl, route="behaviour", refer=True,
+                                     rationale="The account is run by a pupil in Year 7.")
+    takedowns.do_request_takedown(bullying, dsl, host="Instagram",
+                                  url="https://www.instagram.com/example_account/",
+                                  terms="Community Guidelines: bullying and harassment")
+    incident_actions.do_report(
+        school, staff, type="staff_misuse",
+        what_happened="A member of staff posted photos of pupils on a personal account.")
+    incident_actions.do_report(
+        school, staff, type="indecent_images",
+        what_happened="A pupil says an image of another pupil is being shared.",
+        image_location="Said to be in a Year 9 group chat; not seen, not copied.")

@@ -1,8 +1,10 @@
-"""The Django project is laid out from day one: settings load and the system check is clean."""
+"""The Django project: settings load, the system check is clean, the demo seeds."""
 
 import os
 import subprocess
 import sys
+
+import pytest
 
 
 def test_django_system_check_passes(tmp_path):
@@ -32,3 +34,19 @@ def test_settings_refuse_to_start_without_a_secret_key(tmp_path):
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_demo_seeds_every_kind_of_record(settings):
+    from socialguard import demo
+    from socialguard.incidents.models import Incident
+    from socialguard.posts.models import Post
+
+    logins = demo.seed()
+    assert {login.username for login in logins} >= {"staff", "approver", "head", "dsl",
+                                                     "governor"}
+    states = set(Post.objects.values_list("state", flat=True))
+    assert states >= {"draft", "needs_changes", "awaiting_approval", "approved", "published",
+                      "rejected", "withdrawn"}
+    assert Incident.objects.count() == 3
+    assert demo.seeded()
