@@ -35,6 +35,11 @@ def other_school(db):
     return Organisation.objects.create(name="Riverside Academy", policy_pack="kings-school")
 
 
+def member(school, username, *roles):
+    """A user holding `roles` at `school` (password "pw"): for the tests' role tables."""
+    return _user(username, school, *roles)
+
+
 def _user(username, school, *roles):
     user = User.objects.create_user(username, f"{username}@example.org", "pw",
                                     first_name=username.title())

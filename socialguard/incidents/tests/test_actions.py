@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import User
 from django.utils import timezone
 
 from socialguard.audit.log import verify
 from socialguard.audit.models import AuditEvent
+from socialguard.conftest import member
 from socialguard.incidents import actions
 from socialguard.incidents.access import incident_for, visible_incidents
 from socialguard.incidents.models import (
@@ -21,17 +21,10 @@ from socialguard.incidents.models import (
     Status,
     Type,
 )
-from socialguard.orgs.models import Membership, Role
+from socialguard.orgs.models import Role
 
 pytestmark = pytest.mark.django_db
 NOW = timezone.now()
-
-
-def member(school, name, *roles):
-    user = User.objects.create_user(name, password="pw")
-    for role in roles:
-        Membership.objects.create(user=user, organisation=school, role=role)
-    return user
 
 
 @pytest.fixture

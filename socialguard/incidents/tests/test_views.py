@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from socialguard.audit.models import AuditEvent
+from socialguard.conftest import member
 from socialguard.incidents import actions
 from socialguard.incidents.models import Evidence, Incident, Type
-from socialguard.orgs.models import Membership, Role
+from socialguard.orgs.models import Role
 
 pytestmark = pytest.mark.django_db
-
-
-def member(school, name, *roles):
-    user = User.objects.create_user(name, password="pw")
-    for role in roles:
-        Membership.objects.create(user=user, organisation=school, role=role)
-    return user
 
 
 @pytest.fixture

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from socialguard.orgs.models import Membership, Role
+from socialguard.conftest import member
+from socialguard.orgs.models import Role
 from socialguard.people.models import Consent, Pupil
 
 pytestmark = pytest.mark.django_db
@@ -16,9 +16,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def people(school, alice, bob, charlie):
     def user(name, role):
-        member = User.objects.create_user(name, password="pw")
-        Membership.objects.create(user=member, organisation=school, role=role)
-        return member
+        return member(school, name, role)
 
     return {"anonymous": None, "alice": alice, "bob": bob, "charlie": charlie,
             "dana": user("dana", Role.SLT), "dora": user("dora", Role.DSL),

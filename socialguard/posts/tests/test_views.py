@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import User
 from django.urls import reverse
 
-from socialguard.orgs.models import Membership, Role
+from socialguard.conftest import member
+from socialguard.orgs.models import Role
 from socialguard.posts import actions
 
 pytestmark = pytest.mark.django_db
@@ -15,9 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def people(school, alice, bob, charlie):
     def user(name, role):
-        member = User.objects.create_user(name, password="pw")
-        Membership.objects.create(user=member, organisation=school, role=role)
-        return member
+        return member(school, name, role)
 
     return {"anonymous": None, "alice": alice, "bob": bob, "charlie": charlie,
             "dana": user("dana", Role.SLT), "gina": user("gina", Role.GOVERNOR),
