@@ -16,6 +16,7 @@ from django.utils import timezone
 from socialguard.audit.log import log
 from socialguard.incidents.models import (
     Compartment,
+    CustodyEntry,
     Decision,
     Evidence,
     ImageAbuseRecord,
@@ -220,6 +221,22 @@ def do_assess_seriousness(incident: Incident, user: User, *, nature: str, visibl
                                                          values.items()})
     _audit("incident.seriousness_assessed", incident, user, assessment=assessment.pk)
     return assessment
+
+
+@transaction.atomic
+def do_add_custody(incident: Incident, user: User, *, device: str, held_by: str, at: dt.datetime,
+                   handed_to: str = "", officer_number: str = "") -> CustodyEntry:
+    """I5: the device custody chain, one handover at a time (append-only)."""
+    if not device.strip() or not held_by.strip():
+        raise ActionError("Say which device and who holds it.")
+    if handed_to.strip() and not officer_number.strip():
+        raise ActionError("Record the officer's number when the device is handed over.")
+    entry = CustodyEntry.objects.create(incident=incident, device=device.strip(),
+                                        held_by=held_by.strip(), handed_to=handed_to.strip(),
+                                        officer_number=officer_number.strip(), at=at,
+                                        recorded_by=user)
+    _audit("incident.custody_recorded", incident, user, entry=entry.pk)
+    return entry
 
 
 @transaction.atomic

@@ -148,3 +148,13 @@ class SeriousnessForm(forms.Form):
                                     label="Potential for recirculation")
     impact = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), max_length=2000,
                              label="Impact (on the people involved and the school)")
+
+
+class CustodyForm(forms.Form):
+    device = forms.CharField(max_length=200, label="Device (make, model, owner)")
+    held_by = forms.CharField(max_length=200, label="Held by")
+    at = forms.DateTimeField(label="When", widget=forms.DateTimeInput(attrs={"type":
+                                                                             "datetime-local"}))
+    handed_to = forms.CharField(required=False, max_length=200,
+                                label="Handed to (police officer's name)")
+    officer_number = forms.CharField(required=False, max_length=50, label="Officer's number")

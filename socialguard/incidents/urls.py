@@ -7,6 +7,7 @@ app_name = "incidents"
 urlpatterns = [
     path("", views.incident_list, name="list"),
     path("report/", views.report, name="report"),
+    path("people/", views.people_search, name="people_search"),
     path("review/", views.review_page, name="review"),
     path("retention/", views.retention, name="retention"),
     path("<str:kind>/<int:person_id>/timeline/", views.person_chronology, name="person"),
@@ -21,6 +22,7 @@ urlpatterns = [
     path("<int:incident_id>/seriousness/", views.seriousness, name="seriousness"),
     path("<int:incident_id>/resolve/", views.resolve, name="resolve"),
     path("<int:incident_id>/police/", views.police, name="police"),
+    path("<int:incident_id>/custody/", views.custody, name="custody"),
     path("<int:incident_id>/takedowns/", views.takedown, name="takedown"),
     path("<int:incident_id>/takedowns/<int:takedown_id>/<str:step>/", views.takedown_step,
          name="takedown_step"),

@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Q
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -26,7 +27,7 @@ from socialguard.incidents.chronology import for_pupil as chronology_for_pupil
 from socialguard.incidents.chronology import for_staff as chronology_for_staff
 from socialguard.incidents.disclosure import ShareDetails
 from socialguard.incidents.forms import ReviewForm, ShareForm
-from socialguard.incidents.models import Incident, Status, Takedown, Type
+from socialguard.incidents.models import Incident, Involved, Status, Takedown, Type
 from socialguard.incidents.review import annual_review
 from socialguard.orgs.access import school_for
 from socialguard.orgs.models import Organisation, Role
@@ -71,10 +72,42 @@ def report(request: HttpRequest, school_id: int) -> HttpResponse:
                                       "image_abuse": chosen == Type.INDECENT_IMAGES})
 
 
+def _registry_people(request: HttpRequest, school: Organisation) -> list[dict[str, Any]]:
+    """People picked from the registry on the report form: involve_<pupil|staff>_<id> = part."""
+    found = []
+    for key, part in request.POST.items():
+        kind, _, number = key.removeprefix("involve_").partition("_")
+        if not key.startswith("involve_") or not number.isdigit() or part not in Involved.Part:
+            continue
+        person: Pupil | StaffMember | None = None
+        if kind == "pupil":
+            person = Pupil.objects.filter(school=school, pk=int(number)).first()
+        elif kind == "staff":
+            person = StaffMember.objects.filter(school=school, pk=int(number)).first()
+        if person is not None:
+            found.append({"part": part, kind: person})
+    return found[:50]
+
+
+@login_required
+def people_search(request: HttpRequest, school_id: int) -> HttpResponse:
+    """HTMX: pupils and staff whose names start with the query, to add to a report."""
+    school = school_for(request.user, school_id, ANYONE)
+    query = request.GET.get("q", "").strip()[:50]
+    pupils = staff = None
+    if len(query) >= 2:
+        match = Q(first_name__istartswith=query) | Q(last_name__istartswith=query)
+        pupils = Pupil.objects.filter(match, school=school)[:10]
+        staff = StaffMember.objects.filter(match, school=school)[:5]
+    return render(request, "incidents/_people_options.html", {
+        "pupils": pupils, "staff": staff, "parts": Involved.Part.choices})
+
+
 def _create(request: HttpRequest, school: Organisation, data: dict[str, Any]) -> Incident:
     upload = data.get("evidence")
-    involved = ([{"part": "other", "description": data["involved"]}]
-                if data.get("involved") else [])
+    involved = _registry_people(request, school)
+    if data.get("involved"):
+        involved.append({"part": "other", "description": data["involved"]})
     incident = actions.do_report(
         school, _user(request), type=data["type"], what_happened=data["what_happened"],
         where_url=data["where_url"], platform=data["platform"], account=data["account"],
@@ -172,6 +205,7 @@ def _team_forms(incident: Incident, triage: dict[str, Any]) -> dict[str, Form]:
         "resolve": forms.ResolveForm, "police": forms.PoliceCallForm,
         "takedown": forms.TakedownForm, "check": forms.CheckForm,
         "escalate": forms.EscalateForm, "seriousness": forms.SeriousnessForm,
+        "custody": forms.CustodyForm,
     }
     return {f"{name}_form": form_class(auto_id=f"{name}_%s", initial=initial.get(name))
             for name, form_class in classes.items()}
@@ -215,6 +249,7 @@ def _evidence(incident: Incident, user: User, data: dict[str, Any]) -> None:
 RUNNERS: dict[str, Any] = {
     "takedown": lambda i, u, d: takedowns.do_request_takedown(i, u, **d),
     "seriousness": lambda i, u, d: actions.do_assess_seriousness(i, u, **d),
+    "custody": lambda i, u, d: actions.do_add_custody(i, u, **d),
     "add_note": lambda i, u, d: actions.do_add_note(i, u, d["text"]),
     "triage": lambda i, u, d: actions.do_triage(i, u, **d),
     "decide": lambda i, u, d: actions.do_decide_route(i, u, **d),
@@ -232,6 +267,7 @@ resolve = _post_action("resolve", forms.ResolveForm)
 police = _post_action("police", forms.PoliceCallForm)
 takedown = _post_action("takedown", forms.TakedownForm)
 seriousness = _post_action("seriousness", forms.SeriousnessForm)
+custody = _post_action("custody", forms.CustodyForm)
 
 
 FACT_LABELS = {

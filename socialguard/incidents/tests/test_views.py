@@ -239,3 +239,41 @@ def test_evidence_cannot_be_changed_through_any_door(client, people, school, inc
     evidence.refresh_from_db()
     assert evidence.text == "original"
     assert incident.evidence.count() == 2  # the change is a new entry
+
+
+def test_the_device_custody_chain_is_recorded_for_image_abuse(client, people, school):
+    abuse = actions.do_report(school, people["alice"], type=Type.INDECENT_IMAGES,
+                              what_happened="Image shared in a group chat.",
+                              image_location="A Year 9 pupil's phone")
+    client.force_login(people["dora"])
+    url = reverse("incidents:custody", args=[school.pk, abuse.pk])
+    client.post(url, {"device": "iPhone 13 (pupil's)", "held_by": "Ms Sharma (DSL)",
+                      "at": "2026-11-20T10:00"})
+    client.post(url, {"device": "iPhone 13 (pupil's)", "held_by": "Ms Sharma (DSL)",
+                      "at": "2026-11-20T11:30", "handed_to": "PC Jones", "officer_number": ""})
+    client.post(url, {"device": "iPhone 13 (pupil's)", "held_by": "Ms Sharma (DSL)",
+                      "at": "2026-11-20T11:30", "handed_to": "PC Jones",
+                      "officer_number": "WM 4421"})
+    chain = list(abuse.custody.values_list("handed_to", "officer_number"))
+    assert chain == [("", ""), ("PC Jones", "WM 4421")]  # the handover without a number refused
+
+
+def test_a_report_names_people_from_the_registry_and_strangers(client, people, school, pupils,
+                                                               other_school):
+    from socialguard.people.models import Pupil
+
+    stranger = Pupil.objects.create(school=other_school, mis_id="Z9", first_name="Zed",
+                                    last_name="Other")
+    client.force_login(people["alice"])
+    options = client.get(reverse("incidents:people_search", args=[school.pk]), {"q": "Jam"})
+    assert b"James Smith" in options.content
+    client.post(reverse("incidents:report", args=[school.pk]), {
+        "type": Type.CYBERBULLYING_PUPIL, "what_happened": "Insults about James.",
+        f"involve_pupil_{pupils['james'].pk}": "affected",
+        f"involve_pupil_{pupils['oliver'].pk}": "alleged",
+        f"involve_pupil_{stranger.pk}": "alleged",  # another school's pupil: ignored
+        "involve_pupil_x": "alleged", "involved": "An older teenager from the park"})
+    incident = Incident.objects.get()
+    assert sorted((i.part, str(i)) for i in incident.involved.all()) == [
+        ("affected", "James Smith"), ("alleged", "Oliver Brown"),
+        ("other", "An older teenager from the park")]
