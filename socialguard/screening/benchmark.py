@@ -65,7 +65,8 @@ def run(
     kind = _busiest_kind(policy)
     echo(
         f"registry: {len(reg.pupils)} pupils, {len(reg.staff)} staff, "
-        f"{len(reg.guardians)} guardians; pack {pack_id} ({len(policy.rules)} rules)"
+        f"{len(reg.guardians)} guardians; pack {pack_id} ({len(policy.rules)} rules); "
+        f"posts screened as {kind.value}, the kind most of its rules apply to"
     )
 
     started = time.perf_counter()
