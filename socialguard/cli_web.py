@@ -25,6 +25,9 @@ def _django(debug: bool = False) -> None:
     import django
 
     django.setup()
+    from django.conf import settings
+
+    Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)  # SQLite and uploads live here
 
 
 def _call(*args: str) -> None:

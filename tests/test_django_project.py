@@ -50,3 +50,37 @@ def test_the_demo_seeds_every_kind_of_record(settings):
                       "rejected", "withdrawn"}
     assert Incident.objects.count() == 3
     assert demo.seeded()
+
+
+def test_serve_starts_on_an_empty_data_dir_and_serves_pages_and_static(tmp_path):
+    """`socialguard serve` on a new machine: migrates, collects static, answers."""
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "SECRET_KEY": "x", "SOCIALGUARD_DATA_DIR": str(tmp_path / "data"),
+           "DJANGO_SETTINGS_MODULE": "socialguard.settings"}
+    env.pop("DEBUG", None)
+    server = subprocess.Popen([sys.executable, "-m", "socialguard.cli", "serve", "--port",
+                               str(port)], env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT)
+    try:
+        answers = {}
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len(answers) < 3:
+            for path in ("/api/v1/health", "/login/", "/static/socialguard/socialguard.css"):
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}",
+                                                timeout=2) as response:
+                        answers[path] = response.status
+                except OSError:
+                    time.sleep(0.5)
+                    break
+        assert answers == {"/api/v1/health": 200, "/login/": 200,
+                           "/static/socialguard/socialguard.css": 200}
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
