@@ -19,3 +19,9 @@ if url := os.environ.get("TEST_DATABASE_URL"):
     from socialguard.lib.env import database_from_url
 
     DATABASES = {"default": database_from_url(url, str(DATA_DIR))}
+
+# Static files come from the apps' folders in tests (no collectstatic step); an empty
+# STATIC_ROOT keeps whitenoise quiet.
+WHITENOISE_USE_FINDERS = True
+STATIC_ROOT = DATA_DIR / "test-static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
