@@ -114,3 +114,14 @@ def test_fuzz_garbage_media_never_passes_silently(data, text):
     decision = screen(item, every_check())
     if any(v.error for v in decision.violations):
         assert decision.outcome is not Verdict.PASS
+
+
+def test_screen_many_keeps_order_and_ids():
+    from socialguard.screening.engine import screen_many
+
+    ctx = context(spec("pupil_named"))
+    items = [ContentItem(kind=Kind.OFFICIAL_POST, text=text, id=str(n))
+             for n, text in enumerate(["Hello all", "Well done James Smith", "Bye"])]
+    decisions = list(screen_many(items, ctx))
+    assert [(d.item_id, d.outcome) for d in decisions] == [
+        ("0", Verdict.PASS), ("1", Verdict.BLOCK), ("2", Verdict.PASS)]
