@@ -79,14 +79,20 @@ def _registry_people(request: HttpRequest, school: Organisation) -> list[dict[st
         kind, _, number = key.removeprefix("involve_").partition("_")
         if not key.startswith("involve_") or not number.isdigit() or part not in Involved.Part:
             continue
-        person: Pupil | StaffMember | None = None
-        if kind == "pupil":
-            person = Pupil.objects.filter(school=school, pk=int(number)).first()
-        elif kind == "staff":
-            person = StaffMember.objects.filter(school=school, pk=int(number)).first()
+        person = _school_person(school, kind, int(number))
         if person is not None:
             found.append({"part": part, kind: person})
     return found[:50]
+
+
+def _school_person(school: Organisation, kind: str,
+                   person_id: int) -> Pupil | StaffMember | None:
+    """A pupil or member of staff of this school (None for another school's, or no one)."""
+    if kind == "pupil":
+        return Pupil.objects.filter(school=school, pk=person_id).first()
+    if kind == "staff":
+        return StaffMember.objects.filter(school=school, pk=person_id).first()
+    return None
 
 
 @login_required
@@ -420,11 +426,7 @@ def person_chronology(request: HttpRequest, school_id: int, kind: str,
                       person_id: int) -> HttpResponse:
     """One pupil's or member of staff's timeline across the incidents the user may see."""
     school = school_for(request.user, school_id, (Role.DSL, Role.SLT, Role.HR))
-    person: Pupil | StaffMember | None = None
-    if kind == "pupil":
-        person = Pupil.objects.filter(school=school, pk=person_id).first()
-    elif kind == "staff":
-        person = StaffMember.objects.filter(school=school, pk=person_id).first()
+    person = _school_person(school, kind, person_id)
     if person is None:
         raise Http404("No such person")
     form = ShareForm(request.POST or None)

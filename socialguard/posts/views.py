@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -153,9 +153,9 @@ def pupil_search(request: HttpRequest, school_id: int) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:50]
     pupils = Pupil.objects.none()
     if len(query) >= 2:
-        pupils = (Pupil.objects.filter(school=school, first_name__istartswith=query)
-                  | Pupil.objects.filter(school=school, last_name__istartswith=query)
-                  | Pupil.objects.filter(school=school, preferred_name__istartswith=query))[:15]
+        pupils = Pupil.objects.filter(
+            Q(first_name__istartswith=query) | Q(last_name__istartswith=query)
+            | Q(preferred_name__istartswith=query), school=school)[:15]
     return render(request, "posts/_pupil_options.html", {"pupils": pupils})
 
 
